@@ -1,0 +1,43 @@
+import type { FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.js';
+import { loadCatalogue } from './catalogue/load-catalogue.js';
+import { seedDemo } from './catalogue/seed-demo.js';
+import type { Config } from './config.js';
+import { syncCatalogue, type SyncSummary } from './db/catalogue-sync.js';
+import { migrate } from './db/migrate.js';
+import { openDb } from './db/open-db.js';
+
+export interface BootReport {
+  migrationsApplied: string[];
+  catalogue: SyncSummary & { indicators: number; scenarios: number };
+  demoLoaded: number;
+}
+
+/**
+ * Start-up in its safe order: validate the catalogue before the database is even opened (a bad
+ * file leaves the database untouched), migrate, synchronise the catalogue, seed demonstration
+ * data on an empty database, then build the app. The caller listens and owns shutdown.
+ */
+export async function boot(
+  config: Pick<Config, 'dbFile' | 'demo' | 'catalogueDir' | 'staticDir'>,
+  options: { clock?: () => Date; logger?: FastifyServerOptions['logger'] } = {}
+) {
+  const clock = options.clock ?? (() => new Date());
+  const catalogue = loadCatalogue(config.catalogueDir);
+  const db = openDb(config.dbFile);
+  try {
+    const migrationsApplied = migrate(db);
+    const sync = syncCatalogue(db, catalogue, clock());
+    const app = await buildApp({ db, includeDemo: config.demo, staticDir: config.staticDir, clock, logger: options.logger });
+    const demoLoaded = config.demo ? seedDemo(app.store, catalogue, clock()) : 0;
+    const report: BootReport = {
+      migrationsApplied,
+      catalogue: { ...sync, indicators: catalogue.indicators.length, scenarios: catalogue.scenarios.length },
+      demoLoaded
+    };
+    return { app, db, report };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

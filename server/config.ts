@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'], {
+    error: 'must be 1 or 0 (true/false, on/off)'
+  })
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+/** Environment variables Watchfloor reads, with their defaults (documented in the README). */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  WATCHFLOOR_DB: z.string().min(1).default('data/watchfloor.db'),
+  WATCHFLOOR_DEMO: flag.default(true),
+  WATCHFLOOR_CATALOGUE: z.string().min(1).default('indicators/isk'),
+  WATCHFLOOR_STATIC: z.string().min(1).default('build'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dbFile: string;
+  demo: boolean;
+  catalogueDir: string;
+  staticDir: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; a bad value stops the start naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dbFile: e.WATCHFLOOR_DB === ':memory:' ? e.WATCHFLOOR_DB : resolve(e.WATCHFLOOR_DB),
+    demo: e.WATCHFLOOR_DEMO,
+    catalogueDir: resolve(e.WATCHFLOOR_CATALOGUE),
+    staticDir: resolve(e.WATCHFLOOR_STATIC),
+    logLevel: e.LOG_LEVEL
+  };
+}

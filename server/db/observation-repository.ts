@@ -1,0 +1,114 @@
+import { observationWeight } from '../analysis/grading.js';
+import type { WeightedReading } from '../analysis/series.js';
+import { InputError } from '../errors.js';
+import type { Observation, ObservationInput, Reliability } from '../schemas/index.js';
+import { createAuditRepository } from './audit-repository.js';
+import type { Db } from './open-db.js';
+
+interface ObservationRow {
+  id: number; indicatorId: string; observedAt: string; level: number; quantity: number | null;
+  rationale: string; sourceId: number; sourceTitle: string; sourceUrl: string; reliability: Reliability;
+  credibility: number; supersedes: number | null; supersededBy: number | null; recordedAt: string; demo: number;
+}
+
+const COLUMNS = `o.id, o.indicator_id AS indicatorId, o.observed_at AS observedAt, o.level, o.quantity,
+  o.rationale, s.id AS sourceId, s.title AS sourceTitle, s.url AS sourceUrl, o.reliability, o.credibility,
+  o.supersedes, c.id AS supersededBy, o.recorded_at AS recordedAt, o.demo`;
+const FROM = `observations o JOIN sources s ON s.id = o.source_id LEFT JOIN observations c ON c.supersedes = o.id`;
+
+function toObservation(r: ObservationRow): Observation {
+  return {
+    id: r.id, indicatorId: r.indicatorId, observedAt: r.observedAt, level: r.level, quantity: r.quantity,
+    rationale: r.rationale, source: { id: r.sourceId, title: r.sourceTitle, url: r.sourceUrl || null },
+    reliability: r.reliability, credibility: r.credibility,
+    weight: observationWeight(r.reliability, r.credibility),
+    supersedes: r.supersedes, supersededBy: r.supersededBy, recordedAt: r.recordedAt, demo: r.demo === 1
+  };
+}
+
+export interface RecordOptions {
+  now: Date;
+  actor: string;
+  demo?: boolean;
+}
+
+/**
+ * Observations are append-only: `record` inserts, a correction supersedes an earlier one, and
+ * nothing is updated or deleted (the table's triggers refuse it too). `includeDemo` false hides
+ * demonstration rows from every read.
+ */
+export function createObservationRepository(db: Db, { includeDemo }: { includeDemo: boolean }) {
+  const visible = includeDemo ? '1 = 1' : 'o.demo = 0';
+  const visibleCorrection = includeDemo ? '1 = 1' : 'c.demo = 0';
+  const q = {
+    byIndicator: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = ? AND ${visible}
+      ORDER BY o.observed_at DESC, o.id DESC`),
+    byId: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = ?`),
+    active: db.prepare(`SELECT o.observed_at AS observedAt, o.level, o.quantity, o.reliability, o.credibility, o.demo
+      FROM observations o WHERE o.indicator_id = ? AND ${visible}
+        AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
+      ORDER BY o.observed_at, o.id`),
+    indicatorState: db.prepare('SELECT retired_at AS retiredAt FROM indicators WHERE id = ?'),
+    findSource: db.prepare('SELECT id FROM sources WHERE title = ? AND url = ?').pluck(),
+    insertSource: db.prepare('INSERT INTO sources (title, url, created_at) VALUES (?, ?, ?)'),
+    insert: db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, quantity, rationale, source_id,
+        reliability, credibility, supersedes, recorded_at, demo)
+      VALUES (@indicatorId, @observedAt, @level, @quantity, @rationale, @sourceId, @reliability, @credibility,
+        @supersedes, @recordedAt, @demo)`),
+    demoCount: db.prepare('SELECT count(*) FROM observations WHERE demo = 1').pluck(),
+    total: db.prepare('SELECT count(*) FROM observations').pluck()
+  };
+  const audit = createAuditRepository(db);
+
+  const sourceId = (title: string, url: string, at: string): number =>
+    (q.findSource.get(title, url) as number | undefined) ?? Number(q.insertSource.run(title, url, at).lastInsertRowid);
+
+  /** Checks that need the database, then the insert and its audit row: all or nothing. */
+  const recordOne = (input: ObservationInput, { now, actor, demo = false }: RecordOptions): Observation => {
+    const indicator = q.indicatorState.get(input.indicatorId) as { retiredAt: string | null } | undefined;
+    if (!indicator) throw new InputError(400, 'indicatorId', `no indicator "${input.indicatorId}" in the catalogue`);
+    if (indicator.retiredAt) throw new InputError(409, 'indicatorId', `indicator "${input.indicatorId}" is retired`);
+    if (input.observedAt > now.toISOString().slice(0, 10)) throw new InputError(400, 'observedAt', 'must not be in the future');
+    let before: Observation | undefined;
+    if (input.supersedes !== undefined) {
+      const row = q.byId.get(input.supersedes) as ObservationRow | undefined;
+      if (!row) throw new InputError(400, 'supersedes', `no observation #${input.supersedes}`);
+      before = toObservation(row);
+      if (before.indicatorId !== input.indicatorId) throw new InputError(400, 'supersedes', `observation #${before.id} belongs to indicator "${before.indicatorId}"`);
+      if (before.supersededBy !== null) throw new InputError(409, 'supersedes', `observation #${before.id} was already superseded by #${before.supersededBy}`);
+    }
+    const at = now.toISOString();
+    const id = Number(
+      q.insert.run({
+        indicatorId: input.indicatorId, observedAt: input.observedAt, level: input.level,
+        quantity: input.quantity ?? null, rationale: input.rationale,
+        sourceId: sourceId(input.source.title, input.source.url ?? '', at), reliability: input.reliability,
+        credibility: input.credibility, supersedes: input.supersedes ?? null, recordedAt: at, demo: demo ? 1 : 0
+      }).lastInsertRowid
+    );
+    const stored = toObservation(q.byId.get(id) as ObservationRow);
+    audit.append({ actor, action: before ? 'observation.correct' : 'observation.record', entity: 'observation', entityId: id, before, after: stored }, now);
+    return stored;
+  };
+
+  return {
+    record: (input: ObservationInput, options: RecordOptions) => db.transaction(recordOne)(input, options),
+    /** Many observations in one transaction (demonstration data): one bad row writes none. */
+    recordAll: (inputs: ObservationInput[], options: RecordOptions) =>
+      db.transaction(() => inputs.map((i) => recordOne(i, options)))(),
+    listByIndicator: (indicatorId: string): Observation[] =>
+      (q.byIndicator.all(indicatorId) as ObservationRow[]).map(toObservation),
+    /** The readings a series is built from: visible, not superseded, with their weights. */
+    activeReadings(indicatorId: string): WeightedReading[] {
+      type Row = Pick<ObservationRow, 'observedAt' | 'level' | 'quantity' | 'reliability' | 'credibility' | 'demo'>;
+      return (q.active.all(indicatorId) as Row[]).map((r) => ({
+        observedAt: r.observedAt, level: r.level, quantity: r.quantity,
+        weight: observationWeight(r.reliability, r.credibility), demo: r.demo === 1
+      }));
+    },
+    demoCount: () => (includeDemo ? (q.demoCount.get() as number) : 0),
+    total: () => q.total.get() as number
+  };
+}
+
+export type ObservationRepository = ReturnType<typeof createObservationRepository>;

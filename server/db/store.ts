@@ -1,0 +1,18 @@
+import { createAuditRepository } from './audit-repository.js';
+import { createCatalogueRepository } from './catalogue-repository.js';
+import { createMetaRepository } from './meta-repository.js';
+import { createObservationRepository } from './observation-repository.js';
+import type { Db } from './open-db.js';
+
+/** Every repository over one database: the only place SQL lives. */
+export function createStore(db: Db, options: { includeDemo: boolean }) {
+  return {
+    db,
+    catalogue: createCatalogueRepository(db),
+    observations: createObservationRepository(db, options),
+    meta: createMetaRepository(db),
+    audit: createAuditRepository(db)
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

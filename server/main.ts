@@ -1,0 +1,36 @@
+import { boot } from './boot.js';
+import { CatalogueError } from './catalogue/catalogue-error.js';
+import { ConfigError, loadConfig } from './config.js';
+import { MigrationError } from './db/migrate.js';
+
+async function main() {
+  const config = loadConfig();
+  const { app, db, report } = await boot(config, { logger: { level: config.logLevel } });
+  const { catalogue: c } = report;
+  app.log.info(
+    `database ${config.dbFile}: ${report.migrationsApplied.length} migration(s) applied; catalogue ${c.indicators} indicators, ` +
+      `${c.scenarios} scenarios (added ${c.added.length}, updated ${c.updated.length}, retired ${c.retired.length}, removed ${c.removed.length})` +
+      (report.demoLoaded ? `; ${report.demoLoaded} demonstration observations loaded` : '')
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received: closing the server, then the database`);
+    await app.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Watchfloor is serving http://${config.host}:${(app.server.address() as { port: number }).port}`);
+}
+
+main().catch((err) => {
+  const expected = err instanceof CatalogueError || err instanceof ConfigError || err instanceof MigrationError;
+  console.error(expected ? err.message : err);
+  process.exit(1);
+});

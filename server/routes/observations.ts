@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody, IdParams, Observation, ObservationInput, ObservationList } from '../schemas/index.js';
+
+/** Recording observations (append-only; a correction supersedes) and reading them back. */
+export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { catalogue, observations } = app.store;
+
+  app.get(
+    '/indicators/:id/observations',
+    { schema: { params: IdParams, response: { 200: ObservationList, 404: ErrorBody } } },
+    async (req, reply) => {
+      if (!catalogue.getIndicator(req.params.id)) return reply.notFound(`no indicator "${req.params.id}"`);
+      return observations.listByIndicator(req.params.id);
+    }
+  );
+
+  app.post(
+    '/observations',
+    { schema: { body: ObservationInput, response: { 201: Observation, 400: ErrorBody, 409: ErrorBody } } },
+    async (req, reply) => {
+      const stored = observations.record(req.body, { now: app.clock(), actor: 'anonymous' });
+      return reply.code(201).send(stored);
+    }
+  );
+};

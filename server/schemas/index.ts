@@ -1,0 +1,7 @@
+// The API contract, shared by the server and the SPA (the SPA imports types only).
+export * from './common.js';
+export * from './catalogue.js';
+export * from './observation.js';
+export * from './series.js';
+export * from './overview.js';
+export * from './health.js';

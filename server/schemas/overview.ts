@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ScenarioSummary } from './catalogue.js';
+
+export const Freshness = z.enum(['fresh', 'due', 'stale', 'none']);
+
+export const OverviewIndicator = z.object({
+  id: z.string(),
+  title: z.string(),
+  retired: z.boolean(),
+  cadenceDays: z.number().int(),
+  latest: z
+    .object({ level: z.number().int(), words: z.string(), observedAt: z.string(), demo: z.boolean() })
+    .nullable(),
+  /** Days between the latest observation and today; null without observations. */
+  ageDays: z.number().int().nullable(),
+  freshness: Freshness,
+  /** Monthly readings up to the latest observation (null where nothing was known yet). */
+  spark: z.array(z.object({ start: z.string(), reading: z.number().nullable(), carried: z.boolean() }))
+});
+
+export const OverviewFamily = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  indicators: z.array(OverviewIndicator)
+});
+
+export const Overview = z.object({
+  topic: z.object({ id: z.string(), title: z.string(), description: z.string() }),
+  today: z.string(),
+  demo: z.object({ shown: z.boolean(), observationCount: z.number().int() }),
+  families: z.array(OverviewFamily),
+  scenarios: z.array(ScenarioSummary)
+});
+
+export type Freshness = z.infer<typeof Freshness>;
+export type OverviewIndicator = z.infer<typeof OverviewIndicator>;
+export type OverviewFamily = z.infer<typeof OverviewFamily>;
+export type Overview = z.infer<typeof Overview>;
