@@ -7,11 +7,15 @@ import { join } from 'node:path';
 import type { Db } from './db/open-db.js';
 import { createStore, type Store } from './db/store.js';
 import { registerErrorHandler } from './error-handler.js';
+import { schedulePlugin } from './jobs/schedule.js';
+import { assessmentRoutes } from './routes/assessment.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { healthRoutes } from './routes/health.js';
 import { observationRoutes } from './routes/observations.js';
 import { overviewRoutes } from './routes/overview.js';
 import { seriesRoutes } from './routes/series.js';
+import { sourceRoutes } from './routes/sources.js';
+import { warningRoutes } from './routes/warnings.js';
 import type { ErrorBody } from './schemas/index.js';
 
 declare module 'fastify' {
@@ -30,6 +34,8 @@ export interface AppOptions {
   staticDir?: string;
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Scheduled jobs run only in the server process, not in API tests. */
+  schedule?: { warningsCron: string; timezone: string };
 }
 
 /** JSON bodies above this are refused with 413: the longest valid observation is far smaller. */
@@ -54,9 +60,14 @@ export async function buildApp(options: AppOptions) {
       await api.register(catalogueRoutes);
       await api.register(observationRoutes);
       await api.register(seriesRoutes);
+      await api.register(assessmentRoutes);
+      await api.register(warningRoutes);
+      await api.register(sourceRoutes);
     },
     { prefix: '/api' }
   );
+
+  if (options.schedule) await app.register(schedulePlugin, options.schedule);
 
   const spa = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? options.staticDir : null;
   if (spa) await app.register(fastifyStatic, { root: spa, wildcard: false });

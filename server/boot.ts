@@ -1,16 +1,18 @@
 import type { FastifyServerOptions } from 'fastify';
-import { buildApp } from './app.js';
+import { buildApp, type AppOptions } from './app.js';
 import { loadCatalogue } from './catalogue/load-catalogue.js';
 import { seedDemo } from './catalogue/seed-demo.js';
 import type { Config } from './config.js';
 import { syncCatalogue, type SyncSummary } from './db/catalogue-sync.js';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open-db.js';
+import { runEvaluateWarnings } from './jobs/evaluate-warnings.js';
 
 export interface BootReport {
   migrationsApplied: string[];
   catalogue: SyncSummary & { indicators: number; scenarios: number };
   demoLoaded: number;
+  warnings: { evaluated: number; inserted: number; closed: number; withdrawn: number };
 }
 
 /**
@@ -20,7 +22,7 @@ export interface BootReport {
  */
 export async function boot(
   config: Pick<Config, 'dbFile' | 'demo' | 'catalogueDir' | 'staticDir'>,
-  options: { clock?: () => Date; logger?: FastifyServerOptions['logger'] } = {}
+  options: { clock?: () => Date; logger?: FastifyServerOptions['logger']; schedule?: AppOptions['schedule'] } = {}
 ) {
   const clock = options.clock ?? (() => new Date());
   const catalogue = loadCatalogue(config.catalogueDir);
@@ -28,12 +30,15 @@ export async function boot(
   try {
     const migrationsApplied = migrate(db);
     const sync = syncCatalogue(db, catalogue, clock());
-    const app = await buildApp({ db, includeDemo: config.demo, staticDir: config.staticDir, clock, logger: options.logger });
+    const app = await buildApp({ db, includeDemo: config.demo, staticDir: config.staticDir, clock, logger: options.logger, schedule: options.schedule });
     const demoLoaded = config.demo ? seedDemo(app.store, catalogue, clock()) : 0;
+    // The catalogue or the evidence may have changed while the server was down.
+    const warnings = runEvaluateWarnings({ store: app.store, clock });
     const report: BootReport = {
       migrationsApplied,
       catalogue: { ...sync, indicators: catalogue.indicators.length, scenarios: catalogue.scenarios.length },
-      demoLoaded
+      demoLoaded,
+      warnings
     };
     return { app, db, report };
   } catch (err) {

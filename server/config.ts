@@ -15,6 +15,8 @@ const Env = z.object({
   WATCHFLOOR_DEMO: flag.default(true),
   WATCHFLOOR_CATALOGUE: z.string().min(1).default('indicators/isk'),
   WATCHFLOOR_STATIC: z.string().min(1).default('build'),
+  WATCHFLOOR_TZ: z.string().min(1).default('UTC'),
+  WATCHFLOOR_WARNINGS_CRON: z.string().min(1).default('0 * * * *'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -25,6 +27,8 @@ export interface Config {
   demo: boolean;
   catalogueDir: string;
   staticDir: string;
+  timezone: string;
+  warningsCron: string;
   logLevel: string;
 }
 
@@ -45,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.WATCHFLOOR_DEMO,
     catalogueDir: resolve(e.WATCHFLOOR_CATALOGUE),
     staticDir: resolve(e.WATCHFLOOR_STATIC),
+    timezone: e.WATCHFLOOR_TZ,
+    warningsCron: e.WATCHFLOOR_WARNINGS_CRON,
     logLevel: e.LOG_LEVEL
   };
 }

@@ -5,7 +5,10 @@ import { MigrationError } from './db/migrate.js';
 
 async function main() {
   const config = loadConfig();
-  const { app, db, report } = await boot(config, { logger: { level: config.logLevel } });
+  const { app, db, report } = await boot(config, {
+    logger: { level: config.logLevel },
+    schedule: { warningsCron: config.warningsCron, timezone: config.timezone }
+  });
   const { catalogue: c } = report;
   app.log.info(
     `database ${config.dbFile}: ${report.migrationsApplied.length} migration(s) applied; catalogue ${c.indicators} indicators, ` +

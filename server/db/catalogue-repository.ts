@@ -111,6 +111,12 @@ export function createCatalogueRepository(db: Db) {
       const row = q.scenario.get(id) as ScenarioRow | undefined;
       return row ? toScenario(row, documentTitles()) : null;
     },
+    /** bands[indicatorId][scenarioId] for every current indicator: the scenario fit's input. */
+    bandMap(): Record<string, Record<string, [number, number]>> {
+      const map: Record<string, Record<string, [number, number]>> = {};
+      for (const b of q.bands.all() as BandRow[]) (map[b.indicatorId] ??= {})[b.scenarioId] = [b.lo, b.hi];
+      return map;
+    },
     /** Current (not retired) indicators × scenarios, with the band each scenario expects. */
     bandMatrix(): BandMatrix {
       const scenarios = (q.scenarios.all() as ScenarioRow[]).map(toScenarioSummary);

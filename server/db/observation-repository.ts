@@ -3,6 +3,7 @@ import type { WeightedReading } from '../analysis/series.js';
 import { InputError } from '../errors.js';
 import type { Observation, ObservationInput, Reliability } from '../schemas/index.js';
 import { createAuditRepository } from './audit-repository.js';
+import { createSourceRepository } from './source-repository.js';
 import type { Db } from './open-db.js';
 
 interface ObservationRow {
@@ -49,19 +50,20 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
         AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
       ORDER BY o.observed_at, o.id`),
     indicatorState: db.prepare('SELECT retired_at AS retiredAt FROM indicators WHERE id = ?'),
-    findSource: db.prepare('SELECT id FROM sources WHERE title = ? AND url = ?').pluck(),
-    insertSource: db.prepare('INSERT INTO sources (title, url, created_at) VALUES (?, ?, ?)'),
     insert: db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, quantity, rationale, source_id,
         reliability, credibility, supersedes, recorded_at, demo)
       VALUES (@indicatorId, @observedAt, @level, @quantity, @rationale, @sourceId, @reliability, @credibility,
         @supersedes, @recordedAt, @demo)`),
+    evidence: db.prepare(`SELECT o.id AS observationId, o.indicator_id AS indicatorId, o.observed_at AS observedAt, o.level,
+        o.reliability, o.credibility FROM observations o WHERE ${visible}
+        AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
+      ORDER BY o.observed_at, o.id`),
+    firstDate: db.prepare(`SELECT min(o.observed_at) FROM observations o WHERE ${visible}`).pluck(),
     demoCount: db.prepare('SELECT count(*) FROM observations WHERE demo = 1').pluck(),
     total: db.prepare('SELECT count(*) FROM observations').pluck()
   };
   const audit = createAuditRepository(db);
-
-  const sourceId = (title: string, url: string, at: string): number =>
-    (q.findSource.get(title, url) as number | undefined) ?? Number(q.insertSource.run(title, url, at).lastInsertRowid);
+  const sources = createSourceRepository(db);
 
   /** Checks that need the database, then the insert and its audit row: all or nothing. */
   const recordOne = (input: ObservationInput, { now, actor, demo = false }: RecordOptions): Observation => {
@@ -82,7 +84,7 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
       q.insert.run({
         indicatorId: input.indicatorId, observedAt: input.observedAt, level: input.level,
         quantity: input.quantity ?? null, rationale: input.rationale,
-        sourceId: sourceId(input.source.title, input.source.url ?? '', at), reliability: input.reliability,
+        sourceId: sources.resolveForObservation(input, input.reliability, { now, actor }), reliability: input.reliability,
         credibility: input.credibility, supersedes: input.supersedes ?? null, recordedAt: at, demo: demo ? 1 : 0
       }).lastInsertRowid
     );
@@ -106,6 +108,12 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
         weight: observationWeight(r.reliability, r.credibility), demo: r.demo === 1
       }));
     },
+    /** Every visible, non-superseded observation as scenario-fit evidence, in date order. */
+    evidence() {
+      type Row = { observationId: number; indicatorId: string; observedAt: string; level: number; reliability: Reliability; credibility: number };
+      return (q.evidence.all() as Row[]).map(({ reliability, credibility, ...r }) => ({ ...r, weight: observationWeight(reliability, credibility) }));
+    },
+    firstDate: () => (q.firstDate.get() as string | null) ?? null,
     demoCount: () => (includeDemo ? (q.demoCount.get() as number) : 0),
     total: () => q.total.get() as number
   };

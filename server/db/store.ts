@@ -2,6 +2,8 @@ import { createAuditRepository } from './audit-repository.js';
 import { createCatalogueRepository } from './catalogue-repository.js';
 import { createMetaRepository } from './meta-repository.js';
 import { createObservationRepository } from './observation-repository.js';
+import { createSourceRepository } from './source-repository.js';
+import { createWarningRepository } from './warning-repository.js';
 import type { Db } from './open-db.js';
 
 /** Every repository over one database: the only place SQL lives. */
@@ -10,6 +12,8 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     db,
     catalogue: createCatalogueRepository(db),
     observations: createObservationRepository(db, options),
+    sources: createSourceRepository(db),
+    warnings: createWarningRepository(db),
     meta: createMetaRepository(db),
     audit: createAuditRepository(db)
   };

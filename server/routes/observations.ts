@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { runEvaluateWarnings } from '../jobs/evaluate-warnings.js';
 import { ErrorBody, IdParams, Observation, ObservationInput, ObservationList } from '../schemas/index.js';
 
 /** Recording observations (append-only; a correction supersedes) and reading them back. */
@@ -19,6 +20,12 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { body: ObservationInput, response: { 201: Observation, 400: ErrorBody, 409: ErrorBody } } },
     async (req, reply) => {
       const stored = observations.record(req.body, { now: app.clock(), actor: 'anonymous' });
+      // Warnings follow the evidence at once; the observation is stored whatever they find.
+      try {
+        runEvaluateWarnings({ store: app.store, clock: app.clock });
+      } catch (err) {
+        req.log.error({ err }, 'warnings evaluation after an observation failed');
+      }
       return reply.code(201).send(stored);
     }
   );

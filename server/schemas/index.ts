@@ -5,3 +5,5 @@ export * from './observation.js';
 export * from './series.js';
 export * from './overview.js';
 export * from './health.js';
+export * from './source.js';
+export * from './assessment.js';

@@ -18,7 +18,10 @@ export const SourceInput = z.object(
   { error: 'is required: { title, url? }' }
 );
 
-/** What a watch officer submits. A correction names the observation it supersedes. */
+/**
+ * What a watch officer submits: a new source `{ title, url? }` or a known `sourceId`.
+ * A correction names the observation it supersedes.
+ */
 export const ObservationInput = z.object({
   indicatorId: Slug,
   observedAt: IsoDate,
@@ -29,10 +32,16 @@ export const ObservationInput = z.object({
     .trim()
     .min(1, 'is required')
     .max(TEXT_LIMITS.rationale, `must be at most ${TEXT_LIMITS.rationale} characters`),
-  source: SourceInput,
+  source: SourceInput.optional(),
+  sourceId: z.number({ error: 'must be a source id' }).int().positive().optional(),
   reliability: Reliability,
   credibility: Credibility,
-  supersedes: z.number().int().positive().optional()
+  supersedes: z.number({ error: 'must be an observation id' }).int().positive().optional()
+}).refine((o) => o.source !== undefined || o.sourceId !== undefined, {
+  path: ['source'],
+  message: 'is required: a new source { title, url? } or a sourceId',
+  // Reported together with the other fields' problems, not only once they are fixed.
+  when: () => true
 });
 
 export const Source = z.object({ id: z.number().int(), title: z.string(), url: z.string().nullable() });

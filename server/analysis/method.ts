@@ -1,0 +1,18 @@
+// The method's tunable numbers, in one place (METHOD §4–§6; the README says why each is what it is).
+
+/** Spread of the likelihood's fall-off outside a band, in levels. */
+export const SIGMA = 0.75;
+/** Probability a scenario leaves for levels outside its band (≤ 0.2 keeps in-band evidence favourable). */
+export const SLACK = 0.2;
+/** Memory of the forgetting Bayesian update: share of last period's belief kept each period. */
+export const LAMBDA = 0.9;
+/** Below this total-variation distance an indicator cannot tell any two scenarios apart. */
+export const DIAGNOSTIC_THRESHOLD = 0.3;
+/** A scenario needs at least this many indicators that single it out. */
+export const MIN_DISTINCTIVE_INDICATORS = 3;
+/** A move of this many probability points within a week is a shift warning. */
+export const SHIFT_POINTS = 0.15;
+/** Novelty looks back this many years for a higher reading. */
+export const NOVELTY_YEARS = 3;
+
+export const LEVELS = [1, 2, 3, 4, 5] as const;

@@ -1,0 +1,79 @@
+import type { WarningEvent } from '../analysis/warnings.js';
+import { InputError } from '../errors.js';
+import type { Warning, WarningKind } from '../schemas/index.js';
+import { createAuditRepository } from './audit-repository.js';
+import type { Db } from './open-db.js';
+
+type Row = Omit<Warning, 'state'>;
+
+const STATE = `CASE WHEN w.resolved_at IS NOT NULL THEN 'resolved'
+  WHEN w.acknowledged_at IS NOT NULL THEN 'acknowledged' ELSE 'open' END`;
+const COLUMNS = `w.id, w.kind, w.indicator_id AS indicatorId, i.title AS indicatorTitle, w.scenario_id AS scenarioId,
+  w.at, w.until, w.level, w.cause, w.detected_at AS detectedAt, w.resolved_at AS resolvedAt,
+  w.acknowledged_at AS acknowledgedAt, ${STATE} AS state`;
+
+export interface WarningFilter {
+  state: 'open' | 'acknowledged' | 'resolved' | 'all';
+  since?: string;
+  kind?: WarningKind;
+  indicatorId?: string;
+}
+
+/**
+ * Warnings, each stored once under its fingerprint. Storing an evaluation again inserts only
+ * what is new, closes what has ended (`until`), and resolves what the evidence no longer
+ * supports (a corrected observation can withdraw a tripwire).
+ */
+export function createWarningRepository(db: Db) {
+  const q = {
+    insert: db.prepare(`INSERT INTO warnings (fingerprint, kind, indicator_id, scenario_id, at, until, level, cause, detected_at, resolved_at)
+      VALUES (@fingerprint, @kind, @indicatorId, @scenarioId, @at, @until, @level, @cause, @now, CASE WHEN @until IS NULL THEN NULL ELSE @now END)
+      ON CONFLICT (fingerprint) DO NOTHING`),
+    close: db.prepare(`UPDATE warnings SET until = @until, resolved_at = coalesce(resolved_at, @now)
+      WHERE fingerprint = @fingerprint AND until IS NULL AND @until IS NOT NULL`),
+    openFingerprints: db.prepare('SELECT fingerprint FROM warnings WHERE resolved_at IS NULL').pluck(),
+    withdraw: db.prepare('UPDATE warnings SET resolved_at = @now WHERE fingerprint = @fingerprint'),
+    list: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id
+      WHERE (@state = 'all' OR ${STATE} = @state) AND (@since IS NULL OR w.at >= @since OR coalesce(w.until, '9999') >= @since)
+        AND (@kind IS NULL OR w.kind = @kind) AND (@indicatorId IS NULL OR w.indicator_id = @indicatorId)
+      ORDER BY w.at DESC, w.id DESC`),
+    byId: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id WHERE w.id = ?`),
+    acknowledge: db.prepare('UPDATE warnings SET acknowledged_at = @at, acknowledged_by = @actor WHERE id = @id AND acknowledged_at IS NULL'),
+    count: db.prepare('SELECT count(*) FROM warnings').pluck()
+  };
+  const audit = createAuditRepository(db);
+
+  return {
+    /** Stores an evaluation's events in one transaction; returns how many were new, closed, withdrawn. */
+    store: (events: WarningEvent[], now: Date) =>
+      db.transaction(() => {
+        const at = now.toISOString();
+        let inserted = 0;
+        let closed = 0;
+        for (const e of events) {
+          inserted += q.insert.run({ ...e, now: at }).changes;
+          closed += q.close.run({ fingerprint: e.fingerprint, until: e.until, now: at }).changes;
+        }
+        const current = new Set(events.map((e) => e.fingerprint));
+        let withdrawn = 0;
+        for (const fp of q.openFingerprints.all() as string[]) {
+          if (!current.has(fp)) withdrawn += q.withdraw.run({ fingerprint: fp, now: at }).changes;
+        }
+        return { inserted, closed, withdrawn };
+      })(),
+    list: (f: WarningFilter): Warning[] =>
+      q.list.all({ state: f.state, since: f.since ?? null, kind: f.kind ?? null, indicatorId: f.indicatorId ?? null }) as Warning[],
+    acknowledge: (id: number, who: { now: Date; actor: string }): Warning =>
+      db.transaction(() => {
+        const before = q.byId.get(id) as Row | undefined;
+        if (!before) throw new InputError(404, 'id', `no warning #${id}`);
+        q.acknowledge.run({ id, at: who.now.toISOString(), actor: who.actor });
+        const after = q.byId.get(id) as Warning;
+        audit.append({ actor: who.actor, action: 'warning.acknowledge', entity: 'warning', entityId: id, before, after }, who.now);
+        return after;
+      })(),
+    count: () => q.count.get() as number
+  };
+}
+
+export type WarningRepository = ReturnType<typeof createWarningRepository>;

@@ -1,0 +1,17 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, Warning, WarningList, WarningsQuery } from '../schemas/index.js';
+
+export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { warnings } = app.store;
+
+  app.get('/warnings', { schema: { querystring: WarningsQuery, response: { 200: WarningList, 400: ErrorBody } } }, async (req) =>
+    warnings.list(req.query)
+  );
+
+  app.post(
+    '/warnings/:id/acknowledge',
+    { schema: { params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: Warning, 404: ErrorBody } } },
+    async (req) => warnings.acknowledge(req.params.id, { now: app.clock(), actor: 'anonymous' })
+  );
+};

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { IsoDate } from './common.js';
+import { ScenarioSummary } from './catalogue.js';
+import { Period, SeriesPoint } from './series.js';
+
+export const FitQuery = z
+  .object({ from: IsoDate.optional(), to: IsoDate.optional(), period: Period.default('month') })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] });
+
+export const ScenarioReading = z.object({
+  scenarioId: z.string(),
+  probability: z.number(),
+  /** ICD 203 words for the probability. */
+  words: z.string(),
+  /** ACH: Σ weight × distance outside the band for this period's evidence. */
+  inconsistency: z.number()
+});
+
+export const FitPoint = z.object({
+  start: z.string(),
+  end: z.string(),
+  leading: z.string(),
+  /** Total weight of the evidence dated in the period (0: the belief only fades toward the priors). */
+  evidence: z.number(),
+  scenarios: z.array(ScenarioReading)
+});
+
+export const AchRow = z.object({
+  indicatorId: z.string(),
+  indicatorTitle: z.string(),
+  /** Weighted mean level of the indicator's evidence in the period. */
+  level: z.number(),
+  weight: z.number(),
+  /** Weighted distance outside each scenario's band, in `scenarios` order. */
+  inconsistency: z.array(z.number())
+});
+
+export const Driver = z.object({
+  observationId: z.number().int().nullable(),
+  indicatorId: z.string(),
+  indicatorTitle: z.string(),
+  level: z.number().int(),
+  weight: z.number(),
+  favours: z.string(),
+  disfavours: z.string()
+});
+
+export const Movement = z.object({
+  /** The latest week that held evidence, compared with the week before it. */
+  week: z.object({ start: z.string(), end: z.string() }),
+  /** False when that week is not the latest: nothing has arrived since. */
+  isLatestWeek: z.boolean(),
+  changes: z.array(z.object({ scenarioId: z.string(), before: z.number(), after: z.number() })),
+  drivers: z.array(Driver)
+});
+
+export const WhatIf = z.object({
+  indicatorId: z.string(),
+  indicatorTitle: z.string(),
+  shift: z.number().int(),
+  leading: z.string(),
+  leaderProbability: z.number(),
+  changesLeader: z.boolean()
+});
+
+export const ScenarioFit = z.object({
+  period: Period,
+  from: z.string(),
+  to: z.string(),
+  scenarios: z.array(ScenarioSummary),
+  points: z.array(FitPoint),
+  ach: z.object({ period: z.object({ start: z.string(), end: z.string() }).nullable(), rows: z.array(AchRow), totals: z.array(z.number()) }),
+  movement: Movement.nullable(),
+  sensitivity: z.object({
+    period: z.object({ start: z.string(), end: z.string() }).nullable(),
+    leading: z.string().nullable(),
+    leaderProbability: z.number().nullable(),
+    whatIfs: z.array(WhatIf)
+  })
+});
+
+export const DiagnosticityRow = z.object({
+  indicatorId: z.string(),
+  indicatorTitle: z.string(),
+  family: z.object({ id: z.string(), title: z.string() }),
+  bands: z.array(z.tuple([z.number(), z.number()])),
+  diagnosticity: z.number(),
+  bestPair: z.tuple([z.string(), z.string()]).nullable(),
+  nonDiagnostic: z.boolean(),
+  distinctiveFor: z.array(z.string())
+});
+
+export const Diagnosticity = z.object({
+  threshold: z.number(),
+  minDistinctive: z.number().int(),
+  scenarios: z.array(ScenarioSummary.extend({ distinctiveIndicators: z.array(z.string()), underCovered: z.boolean() })),
+  indicators: z.array(DiagnosticityRow)
+});
+
+export const WarningKind = z.enum(['tripwire', 'recovery', 'novelty', 'staleness', 'shift']);
+export const WarningState = z.enum(['open', 'acknowledged', 'resolved', 'all'], { error: 'must be one of open, acknowledged, resolved, all' });
+
+export const WarningsQuery = z.object({
+  state: WarningState.default('all'),
+  since: IsoDate.optional(),
+  kind: WarningKind.optional(),
+  indicatorId: z.string().max(80).optional()
+});
+
+export const Warning = z.object({
+  id: z.number().int(),
+  kind: WarningKind,
+  indicatorId: z.string().nullable(),
+  indicatorTitle: z.string().nullable(),
+  scenarioId: z.string().nullable(),
+  at: z.string(),
+  until: z.string().nullable(),
+  level: z.number().nullable(),
+  cause: z.string(),
+  detectedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  state: WarningState.exclude(['all'])
+});
+
+export const WarningList = z.array(Warning);
+
+export const FamilySeries = z.object({
+  familyId: z.string(),
+  title: z.string(),
+  period: Period,
+  from: z.string(),
+  to: z.string(),
+  /** Confidence-weighted mean of the indicators' readings; carried when no indicator was observed. */
+  composite: z.array(SeriesPoint),
+  indicators: z.array(z.object({ id: z.string(), title: z.string(), points: z.array(SeriesPoint) }))
+});
+
+export type ScenarioFit = z.infer<typeof ScenarioFit>;
+export type FitPoint = z.infer<typeof FitPoint>;
+export type Diagnosticity = z.infer<typeof Diagnosticity>;
+export type Warning = z.infer<typeof Warning>;
+export type WarningKind = z.infer<typeof WarningKind>;
+export type FamilySeries = z.infer<typeof FamilySeries>;
+export type Movement = z.infer<typeof Movement>;

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEvaluateWarnings } from '../../../server/jobs/evaluate-warnings.js';
+import { REAL_CATALOGUE } from '../../support/test-catalogue.js';
+import { testApp } from '../../support/test-app.js';
+
+type Fit = { points: { start: string; leading: string; scenarios: { scenarioId: string; probability: number; words: string }[] }[] };
+const probability = (p: Fit['points'][number], id: string) => p.scenarios.find((s) => s.scenarioId === id)!.probability;
+
+describe('scenario fit on the demonstration data (the documents\' story)', () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let fit: Fit;
+  beforeAll(async () => {
+    t = await testApp({ demo: true, catalogueDir: REAL_CATALOGUE }); // clock: 2024-02-01
+    fit = (await t.app.inject({ method: 'GET', url: '/api/scenarios/fit?from=2022-01-01&period=month' })).json();
+  });
+  afterAll(() => t.close());
+  const month = (m: string) => fit.points.find((p) => p.start === `${m}-01`)!;
+
+  it('has decline or underground persistence leading through 2023', () => {
+    const months2023 = fit.points.filter((p) => p.start.startsWith('2023'));
+    expect(months2023).toHaveLength(12);
+    for (const p of months2023) expect(['contained-decline', 'underground-persistence']).toContain(p.leading);
+  });
+
+  it('moves probability toward the resurgence scenarios on the late-2023 signals', () => {
+    const resurgence = (m: string) => probability(month(m), 'resurgence-taliban-split') + probability(month(m), 'resurgence-ttp-alliance');
+    expect(resurgence('2023-12')).toBeGreaterThan(resurgence('2023-09') + 0.1);
+    expect(resurgence('2024-01')).toBeGreaterThan(0.5);
+    expect(month('2024-01').leading).toMatch(/^resurgence-/);
+  });
+
+  it('gives ICD 203 words beside every probability', () => {
+    const s = month('2023-06').scenarios.find((x) => x.scenarioId === 'underground-persistence')!;
+    expect(s.probability).toBeGreaterThan(0.8);
+    expect(['very likely', 'almost certain']).toContain(s.words);
+  });
+});
+
+describe('assessment API', () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    t = await testApp({ demo: true });
+  });
+  afterAll(() => t.close());
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('GET /api/scenarios/fit answers probabilities summing to 1, ACH, movement and sensitivity', async () => {
+    const res = (await get('/api/scenarios/fit?period=quarter')).json();
+    expect(res).toMatchObject({ period: 'quarter', from: '2023-03-31', to: '2024-02-01' });
+    for (const p of res.points) expect(p.scenarios.reduce((a: number, s: { probability: number }) => a + s.probability, 0)).toBeCloseTo(1, 5);
+    expect(res.ach.period).toEqual({ start: '2023-10-01', end: '2023-12-31' });
+    expect(res.ach.rows[0]).toMatchObject({ indicatorId: 'salaries', level: 3, inconsistency: [0.36, 0] });
+    expect(res.movement.drivers[0]).toMatchObject({ indicatorId: 'salaries', favours: 'resurgence', disfavours: 'decline' });
+    expect(res.sensitivity.leading).toBeTruthy();
+  });
+
+  it.each([['period=year', 'period'], ['from=2024-02-30', 'from'], ['from=2024-01-02&to=2024-01-01', 'from']])(
+    'GET /api/scenarios/fit refuses %s naming "%s"',
+    async (query, path) => {
+      const res = await get(`/api/scenarios/fit?${query}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().issues[0].path).toBe(path);
+    }
+  );
+
+  it('GET /api/diagnosticity scores indicators and flags what does not discriminate', async () => {
+    const res = (await get('/api/diagnosticity')).json();
+    const attacks = res.indicators.find((r: { indicatorId: string }) => r.indicatorId === 'attacks');
+    expect(attacks).toMatchObject({ diagnosticity: 0, nonDiagnostic: true, bands: [[2, 3], [2, 3]] });
+    expect(res.scenarios.map((s: { underCovered: boolean }) => s.underCovered)).toEqual([true, true]); // 2 distinctive indicators < 3
+  });
+
+  it('GET /api/families/:id/series gives the composite beside its indicators', async () => {
+    const res = (await get('/api/families/funding/series?period=quarter&from=2023-01-01&to=2023-12-31')).json();
+    expect(res.indicators.map((i: { id: string }) => i.id)).toEqual(['salaries', 'transfers']);
+    expect(res.composite.map((p: { reading: number | null }) => p.reading)).toEqual([1, 1, 1, 3]);
+    expect((await get('/api/families/nope/series')).statusCode).toBe(404);
+  });
+
+  it('warnings are stored once: evaluating again adds nothing', async () => {
+    const before = (await get('/api/warnings')).json();
+    const again = runEvaluateWarnings({ store: t.app.store, clock: () => new Date('2024-02-01T09:00:00Z') });
+    expect(again.inserted).toBe(0);
+    expect((await get('/api/warnings')).json()).toEqual(before);
+    expect(before.some((w: { kind: string; indicatorId: string }) => w.kind === 'staleness' && w.indicatorId === 'attacks')).toBe(true);
+  });
+
+  it('GET /api/warnings filters by state, kind and date, and refuses an unknown state', async () => {
+    const open = (await get('/api/warnings?state=open&kind=staleness')).json();
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((w: { state: string; kind: string }) => w.state === 'open' && w.kind === 'staleness')).toBe(true);
+    // `since` keeps what happened since, and ranges still running then (open staleness).
+    const late = (await get('/api/warnings?since=2023-12-01')).json();
+    expect(late.length).toBeLessThan((await get('/api/warnings')).json().length);
+    for (const w of late) expect(w.at >= '2023-12-01' || w.until === null || w.until >= '2023-12-01').toBe(true);
+    const bad = await get('/api/warnings?state=sleeping');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0].path).toBe('state');
+  });
+
+  it('acknowledging a warning changes its state and is audited', async () => {
+    const [w] = (await get('/api/warnings?state=open')).json();
+    const auditBefore = t.app.store.audit.count();
+    const res = await t.app.inject({ method: 'POST', url: `/api/warnings/${w.id}/acknowledge` });
+    expect(res.json()).toMatchObject({ id: w.id, state: 'acknowledged' });
+    expect(t.app.store.audit.count()).toBe(auditBefore + 1);
+    expect((await t.app.inject({ method: 'POST', url: '/api/warnings/99999/acknowledge' })).statusCode).toBe(404);
+  });
+
+  it('a new observation is evaluated at once: a tripwire fires', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/observations', payload: {
+      indicatorId: 'attacks', observedAt: '2024-01-25', level: 5, rationale: 'A wave of attacks.', source: { title: 'Wire' }, reliability: 'B', credibility: 2
+    } });
+    const tripwires = (await get('/api/warnings?kind=tripwire&indicatorId=attacks')).json();
+    expect(tripwires).toEqual([expect.objectContaining({ at: '2024-01-01', state: 'open', cause: expect.stringMatching(/reached the fire threshold 4/) })]);
+  });
+});
