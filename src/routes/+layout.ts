@@ -1,7 +1,7 @@
 import type { Overview } from '$shared/index.js';
 import { getOverview } from '$lib/api/catalogue.js';
 import { OBSERVATIONS_DEPENDENCY } from '$lib/api/page-error.js';
-import type { LayoutLoad } from './$types';
+import type { LayoutLoad } from './$types.js';
 
 // A single-page app: everything renders in the browser, nothing is prerendered.
 export const ssr = false;

@@ -1,0 +1,170 @@
+import {
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  TimeScale,
+  Tooltip,
+  type ChartConfiguration,
+  type LegendItem,
+  type TooltipItem
+} from 'chart.js';
+import 'chartjs-adapter-date-fns';
+import { addDays, parseISO } from 'date-fns';
+import { firstWords, formatDate, formatPeriod, formatQuantity } from '$lib/format.js';
+import { scenarioBandsPlugin } from './scenario-bands.js';
+import { CARRIED_DASH, trendDatasets, type TrendDataset, type TrendInput, type TrendPoint, type TrendType } from './trend-datasets.js';
+
+// Only what the trend chart draws, so the bundle carries nothing else.
+Chart.register(
+  LineController, ScatterController, LineElement, PointElement, LinearScale, TimeScale, Tooltip, Legend
+);
+
+export type TrendChart = Chart<TrendType, TrendPoint[]>;
+
+// Long-carried confidence decays towards 0; two significant digits keep "0.0031" from showing as "0.00".
+const formatConfidence = (c: number) => (c >= 0.1 || c === 0 ? c.toFixed(2) : c.toPrecision(2));
+
+const datasetOf = (item: TooltipItem<TrendType>) => item.dataset as unknown as TrendDataset;
+
+function tooltipTitle(items: TooltipItem<TrendType>[], input: TrendInput): string {
+  const item = items[0];
+  if (!item) return '';
+  const ds = datasetOf(item);
+  const period = ds.periods?.[item.dataIndex];
+  if (period) return `${formatPeriod(period.start, input.series.period)} (${formatDate(period.start)} – ${formatDate(period.end)})`;
+  const obs = ds.observations?.[item.dataIndex];
+  return obs ? formatDate(obs.observedAt) : '';
+}
+
+function tooltipLabel(item: TooltipItem<TrendType>, input: TrendInput): string[] {
+  const ds = datasetOf(item);
+  if (ds.role === 'reading') {
+    const p = ds.periods![item.dataIndex];
+    if (p.reading === null) return ['No reading yet'];
+    const lines = [`Reading ${p.reading.toFixed(2)}`];
+    const confidence = formatConfidence(p.confidence);
+    if (p.carried) lines.push(`Carried forward, confidence ${confidence} (no observation this period)`);
+    else lines.push(`Confidence ${confidence}`, `${p.observationCount} observation${p.observationCount === 1 ? '' : 's'}`);
+    return lines;
+  }
+  if (ds.role === 'observations') {
+    const o = ds.observations![item.dataIndex];
+    const words = input.indicator.levels[o.level - 1] ?? '';
+    return [`Observation #${o.id}: level ${o.level} · ${firstWords(words, 8)}`, `Grade ${o.reliability}${o.credibility}${o.demo ? ' · demo' : ''}`];
+  }
+  if (ds.role === 'quantity' && input.indicator.quantity) {
+    const q = ds.periods![item.dataIndex].quantity;
+    return q === null ? [] : [`${input.indicator.quantity.label}: ${formatQuantity(q)} ${input.indicator.quantity.unit}`];
+  }
+  return [];
+}
+
+/** Legend swatches: a line for the reading and its dashed carried form, a square for bands. */
+function legendLabels(chart: Chart): LegendItem[] {
+  const items = Chart.defaults.plugins.legend.labels.generateLabels(chart);
+  return items.map((item) => {
+    const ds = chart.data.datasets[item.datasetIndex!] as unknown as TrendDataset;
+    // Line swatches take the dataset's dash and weight (by default they would take the points').
+    const line = ds.legendPointStyle === 'line';
+    return {
+      ...item,
+      pointStyle: ds.legendPointStyle,
+      lineDash: ds.role === 'carried-key' ? CARRIED_DASH : line ? [] : item.lineDash,
+      lineWidth: line ? 2 : item.lineWidth,
+      strokeStyle: line ? (ds.borderColor as string) : item.strokeStyle
+    };
+  });
+}
+
+/** Splits a long axis title into lines, so a vertical title fits the chart's height. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length < width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+export function trendConfig(input: TrendInput): ChartConfiguration<TrendType, TrendPoint[]> {
+  const { indicator, series } = input;
+  return {
+    type: 'line',
+    data: { datasets: trendDatasets(input) },
+    plugins: [scenarioBandsPlugin as never],
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      scales: {
+        x: {
+          type: 'time',
+          // Whole periods, not just from..to: a reading sits mid-period and would be cut off otherwise.
+          min: parseISO(series.points[0]?.start ?? series.from).getTime(),
+          max: addDays(parseISO(series.points.at(-1)?.end ?? series.to), 1).getTime(),
+          time: { tooltipFormat: 'd MMM yyyy', displayFormats: { month: 'MMM yyyy', quarter: 'QQQ yyyy' } },
+          title: { display: true, text: 'Date' },
+          ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 12 },
+          grid: { color: '#eef0f3' }
+        },
+        y: {
+          type: 'linear',
+          min: 0.5,
+          max: 5.5,
+          // Only the five anchored levels get ticks; 0.5 of headroom keeps points off the frame.
+          afterBuildTicks: (axis) => {
+            axis.ticks = [1, 2, 3, 4, 5].map((value) => ({ value }));
+          },
+          ticks: {
+            callback: (value) => `${value} · ${firstWords(indicator.levels[Number(value) - 1] ?? '', 3)}`,
+            font: { size: 11 }
+          },
+          title: { display: true, text: 'Level (1 against resurgence – 5 toward)' },
+          grid: { color: '#e6e9ed' }
+        },
+        ...(indicator.quantity
+          ? {
+              quantity: {
+                type: 'linear' as const,
+                position: 'right' as const,
+                beginAtZero: true,
+                grace: '8%',
+                ticks: { precision: 0 },
+                grid: { drawOnChartArea: false },
+                title: { display: true, text: wrap(`${indicator.quantity.label} (${indicator.quantity.unit})`, 34) }
+              }
+            }
+          : {})
+      },
+      plugins: {
+        legend: {
+          position: 'bottom',
+          align: 'start',
+          labels: { usePointStyle: true, pointStyleWidth: 26, boxHeight: 9, padding: 12, generateLabels: legendLabels },
+          // The carried-forward entry only explains a style; hiding it would hide nothing.
+          onClick: (e, item, legend) => {
+            const ds = legend.chart.data.datasets[item.datasetIndex!] as unknown as TrendDataset;
+            if (ds.role !== 'carried-key') Chart.defaults.plugins.legend.onClick.call(legend, e, item, legend);
+          }
+        },
+        tooltip: {
+          filter: (item) => item.parsed.y !== null && datasetOf(item).role !== 'band',
+          callbacks: {
+            title: (items) => tooltipTitle(items, input),
+            label: (item) => tooltipLabel(item, input)
+          }
+        }
+      }
+    }
+  };
+}
+
+export function createTrendChart(canvas: HTMLCanvasElement, input: TrendInput): TrendChart {
+  return new Chart(canvas, trendConfig(input));
+}

@@ -1,0 +1,149 @@
+import type { ChartDataset, PointStyle } from 'chart.js';
+import { addDays, parseISO } from 'date-fns';
+import type { IndicatorDetail, Observation, Series, SeriesPoint } from '$shared/index.js';
+import type { BandCarrier } from './scenario-bands.js';
+import * as colour from './palette.js';
+
+export type TrendType = 'line' | 'scatter';
+export type TrendPoint = { x: number; y: number | null };
+
+export interface TrendInput {
+  indicator: Pick<IndicatorDetail, 'levels' | 'quantity' | 'bands'>;
+  series: Series;
+  /** The observations to plot as points, superseded ones already left out. */
+  observations: Observation[];
+}
+
+/** What each dataset carries besides chart.js options, for the tooltip, the legend and the band plugin. */
+export interface TrendExtras extends BandCarrier {
+  role: 'reading' | 'carried-key' | 'observations' | 'quantity' | 'band';
+  legendPointStyle: PointStyle;
+  /** Parallel to `data` for reading and quantity. */
+  periods?: SeriesPoint[];
+  /** Parallel to `data` for observations. */
+  observations?: Observation[];
+}
+
+export type TrendDataset = ChartDataset<TrendType, TrendPoint[]> & TrendExtras;
+
+export const CARRIED_DASH = [5, 4];
+
+const time = (iso: string) => parseISO(iso).getTime();
+/** A period's reading sits at its middle: it summarises the whole period, not its first day. */
+const middle = (p: SeriesPoint) => (time(p.start) + addDays(parseISO(p.end), 1).getTime()) / 2;
+
+function readingDataset(periods: SeriesPoint[]): TrendDataset {
+  return {
+    type: 'line',
+    role: 'reading',
+    label: 'Reading: weighted mean level per period (solid = observed)',
+    legendPointStyle: 'line',
+    periods,
+    data: periods.map((p) => ({ x: middle(p), y: p.reading })),
+    borderColor: colour.READING,
+    backgroundColor: colour.READING,
+    borderWidth: 2,
+    // Carried points are smaller: long runs of them should read as a dashed line, not a string of beads.
+    pointRadius: periods.map((p) => (p.reading === null ? 0 : p.carried ? 2.5 : 3.5)),
+    pointHoverRadius: 5,
+    pointBackgroundColor: periods.map((p) => (p.carried ? '#ffffff' : colour.READING)),
+    pointBorderColor: periods.map((p) => (p.carried ? colour.CARRIED : colour.READING)),
+    pointBorderWidth: 1.5,
+    spanGaps: false,
+    // A segment is dashed when it leads into a carried period: that stretch is inferred, not observed.
+    segment: {
+      borderDash: (ctx) => (periods[ctx.p1DataIndex]?.carried ? CARRIED_DASH : undefined),
+      borderColor: (ctx) => (periods[ctx.p1DataIndex]?.carried ? colour.CARRIED : undefined)
+    },
+    order: 0
+  };
+}
+
+/** Legend-only entry: explains the dashed, hollow style of carried-forward periods. */
+function carriedKeyDataset(): TrendDataset {
+  return {
+    type: 'line',
+    role: 'carried-key',
+    label: 'Carried forward: no observation in the period, confidence decaying (dashed, hollow)',
+    legendPointStyle: 'line',
+    data: [],
+    borderColor: colour.CARRIED,
+    backgroundColor: '#ffffff',
+    borderDash: CARRIED_DASH,
+    borderWidth: 2,
+    order: 1
+  };
+}
+
+function observationsDataset(observations: Observation[]): TrendDataset {
+  return {
+    type: 'scatter',
+    role: 'observations',
+    label: 'Individual observations',
+    legendPointStyle: 'rectRot',
+    observations,
+    data: observations.map((o) => ({ x: time(o.observedAt), y: o.level })),
+    pointStyle: 'rectRot',
+    pointRadius: 4,
+    pointHoverRadius: 6,
+    backgroundColor: colour.OBSERVATION,
+    borderColor: colour.READING,
+    borderWidth: 0.75,
+    order: 2
+  };
+}
+
+/**
+ * Quantities are sparse (few reports give a count): a thin line with square markers, joined only between
+ * adjacent periods, because a line across a gap would invent counts nobody reported.
+ */
+function quantityDataset(periods: SeriesPoint[], quantity: { unit: string; label: string }): TrendDataset {
+  return {
+    type: 'line',
+    role: 'quantity',
+    label: `${quantity.label} (${quantity.unit}, right axis)`,
+    legendPointStyle: 'rect',
+    periods,
+    yAxisID: 'quantity',
+    data: periods.map((p) => ({ x: middle(p), y: p.quantity })),
+    borderColor: colour.QUANTITY_EDGE,
+    backgroundColor: colour.QUANTITY_EDGE,
+    borderWidth: 1.25,
+    pointStyle: 'rect',
+    pointRadius: 3,
+    pointHoverRadius: 5,
+    spanGaps: false,
+    order: 3
+  };
+}
+
+function bandDatasets(bands: IndicatorDetail['bands']): TrendDataset[] {
+  return bands.map(({ scenarioTitle, band }, i) => {
+    const c = colour.scenarioColour(i);
+    return {
+      type: 'line',
+      role: 'band',
+      label: `${scenarioTitle}: expects ${band[0] === band[1] ? band[0] : `${band[0]}–${band[1]}`}`,
+      legendPointStyle: 'rect',
+      data: [],
+      band,
+      bandColor: c,
+      backgroundColor: colour.withAlpha(c, 0.3),
+      borderColor: c,
+      borderWidth: 1,
+      order: 10 + i
+    };
+  });
+}
+
+/** Every dataset of the trend chart, in legend order. */
+export function trendDatasets({ indicator, series, observations }: TrendInput): TrendDataset[] {
+  const periods = series.points;
+  return [
+    readingDataset(periods),
+    carriedKeyDataset(),
+    observationsDataset(observations),
+    ...(indicator.quantity ? [quantityDataset(periods, indicator.quantity)] : []),
+    ...bandDatasets(indicator.bands)
+  ];
+}

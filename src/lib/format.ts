@@ -1,0 +1,43 @@
+import { format, parseISO } from 'date-fns';
+
+/** "15 Mar 2024" for a YYYY-MM-DD or ISO timestamp. */
+export function formatDate(iso: string): string {
+  const d = parseISO(iso);
+  return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy');
+}
+
+/** "15 Mar 2024 14:05" in the reader's time zone, for when something was recorded. */
+export function formatDateTime(iso: string): string {
+  const d = parseISO(iso);
+  return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy HH:mm');
+}
+
+/** Period label for the trend tooltip: "Mar 2024", "Q1 2024" or "week of 4 Mar 2024". */
+export function formatPeriod(start: string, period: 'week' | 'month' | 'quarter'): string {
+  const d = parseISO(start);
+  if (period === 'month') return format(d, 'MMM yyyy');
+  if (period === 'quarter') return format(d, "QQQ yyyy");
+  return `week of ${format(d, 'd MMM yyyy')}`;
+}
+
+/** 11000 → "11,000"; 2.345 → "2.35". */
+export const formatQuantity = (q: number) => q.toLocaleString('en', { maximumFractionDigits: 2 });
+
+/** 0.25 → "25%". */
+export const percent = (p: number) => `${Math.round(p * 100)}%`;
+
+/** Today in the browser's calendar, YYYY-MM-DD (not UTC: an analyst late at night means their today). */
+export function localToday(): string {
+  return format(new Date(), 'yyyy-MM-dd');
+}
+
+/** First few words of a level anchor, for axis ticks and compact cells. */
+export function firstWords(text: string, max = 4): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length <= max ? text : `${words.slice(0, max).join(' ')}…`;
+}
+
+export function ageWords(days: number): string {
+  if (days <= 0) return 'today';
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}

@@ -1,0 +1,133 @@
+import { invalidate } from '$app/navigation';
+import type { Observation, ObservationInput, Reliability } from '$shared/index.js';
+import { ApiError, type Issue } from '$lib/api/http.js';
+import { recordObservation } from '$lib/api/observations.js';
+import { OBSERVATIONS_DEPENDENCY } from '$lib/api/page-error.js';
+
+/** Form fields that can show a server issue beside them, keyed by the issue's dotted path. */
+export const FIELD_LABELS = {
+  observedAt: 'Date observed',
+  level: 'Level',
+  quantity: 'Quantity',
+  rationale: 'Rationale',
+  'source.title': 'Source title',
+  'source.url': 'Source URL',
+  reliability: 'Source reliability',
+  credibility: 'Information credibility'
+} as const;
+export type Field = keyof typeof FIELD_LABELS;
+
+function fieldOf(path: string): Field | null {
+  if (path === 'source') return 'source.title'; // the whole source object missing: its title is what is asked for
+  return path in FIELD_LABELS ? (path as Field) : null;
+}
+
+/**
+ * The record form's state. Validation is the server's: the form sends what was typed (blanks left out)
+ * and shows each 400 issue beside its field, so the rules live in one place, the API contract.
+ */
+export class ObservationDraft {
+  observedAt = $state('');
+  level = $state<number | null>(null);
+  quantity = $state<number | null>(null);
+  rationale = $state('');
+  sourceTitle = $state('');
+  sourceUrl = $state('');
+  reliability = $state<Reliability | ''>('');
+  credibility = $state<number | ''>('');
+  supersedes = $state<Observation | null>(null);
+
+  saving = $state(false);
+  issues = $state<Issue[]>([]);
+  failure = $state<string | null>(null);
+  recorded = $state<Observation | null>(null);
+
+  readonly fieldErrors = $derived.by(() => {
+    const byField: Partial<Record<Field, string[]>> = {};
+    for (const issue of this.issues) {
+      const field = fieldOf(issue.path);
+      if (field) (byField[field] ??= []).push(issue.message);
+    }
+    return byField;
+  });
+
+  constructor(
+    private readonly indicatorId: string,
+    private readonly today: () => string,
+    private readonly hasQuantity: boolean
+  ) {
+    this.reset();
+  }
+
+  reset() {
+    this.observedAt = this.today();
+    this.level = null;
+    this.quantity = null;
+    this.rationale = '';
+    this.sourceTitle = '';
+    this.sourceUrl = '';
+    this.reliability = '';
+    this.credibility = '';
+    this.supersedes = null;
+    this.issues = [];
+    this.failure = null;
+  }
+
+  /** Pre-fills the form from an observation so the analyst edits it into its correction. */
+  correct(o: Observation) {
+    this.reset();
+    this.recorded = null;
+    this.supersedes = o;
+    this.observedAt = o.observedAt;
+    this.level = o.level;
+    this.quantity = o.quantity;
+    this.rationale = o.rationale;
+    this.sourceTitle = o.source.title;
+    this.sourceUrl = o.source.url ?? '';
+    this.reliability = o.reliability;
+    this.credibility = o.credibility;
+  }
+
+  private body(): ObservationInput {
+    // Blanks are left out rather than guessed: the server names what is missing.
+    const body = {
+      indicatorId: this.indicatorId,
+      observedAt: this.observedAt,
+      level: this.level ?? undefined,
+      quantity: this.hasQuantity && this.quantity !== null && Number.isFinite(this.quantity) ? this.quantity : undefined,
+      rationale: this.rationale,
+      source: { title: this.sourceTitle, url: this.sourceUrl.trim() || undefined },
+      reliability: this.reliability || undefined,
+      credibility: this.credibility === '' ? undefined : this.credibility,
+      supersedes: this.supersedes?.id
+    };
+    return body as ObservationInput;
+  }
+
+  /** Sends the draft; true when it was recorded. The page's data is refreshed before this resolves. */
+  async submit(): Promise<boolean> {
+    if (this.saving) return false;
+    this.saving = true;
+    this.issues = [];
+    this.failure = null;
+    this.recorded = null;
+    try {
+      const saved = await recordObservation(fetch, this.body());
+      this.reset();
+      await invalidate(OBSERVATIONS_DEPENDENCY);
+      this.recorded = saved;
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.issues.length) this.issues = e.issues;
+      this.failure =
+        e instanceof TypeError
+          ? 'The server could not be reached; nothing was recorded.'
+          : e instanceof Error
+            ? e.message
+            : String(e);
+      return false;
+    } finally {
+      this.saving = false;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+// The indicator page in a real browser against the real server (fresh database, demo data on):
+// overview → indicator → a rejected observation → an accepted one → a correction.
+// Needs the built SPA (`npm test` builds first) and Chromium. No sleeps: every wait is on a locator.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_DIR, startTestServer } from '../support/test-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RESULTS = resolve(import.meta.dirname, '../../test-results');
+
+describe('indicator page', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(BUILD_DIR, 'index.html'))) throw new Error('build/ is missing: run `npx vite build` first');
+    mkdirSync(RESULTS, { recursive: true });
+    server = await startTestServer({ demo: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'
+      ]
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows families and the demo banner on the overview, then opens an indicator with a chart', async () => {
+    await page.goto(server.url);
+    await page.getByText('Demonstration data').waitFor();
+    await page.locator('section.family h3').first().waitFor();
+    expect(await page.locator('section.family').count()).toBeGreaterThan(1);
+    await page.screenshot({ path: join(RESULTS, 'overview.png'), fullPage: true });
+
+    // An indicator that already has readings, so its chart is drawn rather than the empty state.
+    const row = page.locator('section.family tbody tr', { has: page.locator('.chip') }).first();
+    const title = (await row.locator('a').first().textContent())!.trim();
+    await row.locator('a').first().click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByTestId('trend-chart').locator('canvas').waitFor();
+  });
+
+  it('shows the server’s field errors beside the fields and records nothing', async () => {
+    const form = page.getByRole('form', { name: 'Record an observation' });
+    const rowsBefore = await page.getByTestId('observations-table').locator('tbody tr').count();
+
+    await form.getByRole('radio').nth(3).check();
+    await form.getByLabel('Source title', { exact: true }).fill('Browser test report');
+    await form.getByLabel('Source reliability').selectOption('B');
+    await form.getByLabel('Information credibility').selectOption('2');
+    await form.getByRole('button', { name: 'Record observation' }).click();
+
+    await expect.poll(() => form.locator('#err-rationale').textContent()).toContain('Rationale');
+    expect(await form.getByLabel('Rationale').getAttribute('aria-invalid')).toBe('true');
+    await form.getByRole('alert').waitFor();
+    expect(await page.getByTestId('observations-table').locator('tbody tr').count()).toBe(rowsBefore);
+  });
+
+  it('records a valid observation and updates table and chart without a reload', async () => {
+    const form = page.getByRole('form', { name: 'Record an observation' });
+    const chart = page.getByTestId('trend-chart');
+    const pointsBefore = Number(await chart.getAttribute('data-points'));
+    // A marker on window survives only if the page is not reloaded.
+    await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+
+    const rationale = 'Browser test: four attacks reported in one week by two independent outlets.';
+    await form.getByLabel('Rationale').fill(rationale);
+    await form.getByRole('button', { name: 'Record observation' }).click();
+
+    await form.getByRole('status').filter({ hasText: 'recorded' }).waitFor();
+    const newRow = page.getByTestId('observations-table').locator('tbody tr', { hasText: rationale });
+    await newRow.waitFor();
+    await expect.poll(async () => Number(await chart.getAttribute('data-points'))).toBe(pointsBefore + 1);
+    expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+    // The form was reset for the next reading.
+    expect(await form.getByLabel('Rationale').inputValue()).toBe('');
+    await page.screenshot({ path: join(RESULTS, 'indicator-page.png'), fullPage: true });
+  });
+
+  it('corrects an observation: the original is kept, struck through and marked superseded', async () => {
+    const form = page.getByRole('form', { name: 'Record an observation' });
+    const table = page.getByTestId('observations-table');
+    const original = table.locator('tbody tr', { hasText: 'Browser test: four attacks' }).first();
+
+    await original.getByRole('button', { name: /^Correct/ }).click();
+    expect(await form.getByLabel('Rationale').inputValue()).toContain('Browser test: four attacks');
+    await form.getByRole('radio').nth(2).check();
+    await form.getByLabel('Rationale').fill('Browser test: corrected, only two of the attacks were confirmed.');
+    await form.getByRole('button', { name: 'Record correction' }).click();
+
+    await table.locator('tbody tr', { hasText: 'Browser test: corrected' }).waitFor();
+    await table
+      .locator('tbody tr.superseded', { hasText: 'Browser test: four attacks' })
+      .getByText(/superseded by #\d+/)
+      .waitFor();
+    await page.screenshot({ path: join(RESULTS, 'indicator-page-corrected.png'), fullPage: true });
+  });
+});
