@@ -7,15 +7,22 @@ import { join } from 'node:path';
 import type { Db } from './db/open-db.js';
 import { createStore, type Store } from './db/store.js';
 import { registerErrorHandler } from './error-handler.js';
-import { schedulePlugin } from './jobs/schedule.js';
+import { authPlugin } from './auth/auth-plugin.js';
+import type { SessionPolicy } from './db/session-repository.js';
+import { schedulePlugin, type ScheduleOptions } from './jobs/schedule.js';
 import { assessmentRoutes } from './routes/assessment.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
+import { digestRoutes } from './routes/digests.js';
 import { healthRoutes } from './routes/health.js';
 import { observationRoutes } from './routes/observations.js';
 import { overviewRoutes } from './routes/overview.js';
 import { seriesRoutes } from './routes/series.js';
 import { sourceRoutes } from './routes/sources.js';
+import { userRoutes } from './routes/users.js';
 import { warningRoutes } from './routes/warnings.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import type { ErrorBody } from './schemas/index.js';
 
 declare module 'fastify' {
@@ -23,6 +30,8 @@ declare module 'fastify' {
     store: Store;
     /** The current time; tests pass a fixed clock. */
     clock: () => Date;
+    /** The app's address as readers reach it, for links in mail. */
+    publicUrl: string;
   }
 }
 
@@ -34,9 +43,15 @@ export interface AppOptions {
   staticDir?: string;
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** WATCHFLOOR_PUBLIC_URL: where links in mail point. */
+  publicUrl?: string;
+  /** Session lifetimes (README: configuration). */
+  sessions?: SessionPolicy;
   /** Scheduled jobs run only in the server process, not in API tests. */
-  schedule?: { warningsCron: string; timezone: string };
+  schedule?: ScheduleOptions;
 }
+
+export const DEFAULT_SESSIONS: SessionPolicy = { idleMinutes: 120, maxHours: 12 };
 
 /** JSON bodies above this are refused with 413: the longest valid observation is far smaller. */
 export const BODY_LIMIT = 64 * 1024;
@@ -50,12 +65,19 @@ export async function buildApp(options: AppOptions) {
   app.removeContentTypeParser(['text/plain']);
   app.decorate('store', createStore(options.db, { includeDemo: options.includeDemo }));
   app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('publicUrl', options.publicUrl ?? 'http://127.0.0.1:3000');
   await app.register(fastifySensible);
   registerErrorHandler(app);
+  const spa = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? options.staticDir : null;
+  await registerSecurityHeaders(app, spa);
+  await app.register(authPlugin, options.sessions ?? DEFAULT_SESSIONS);
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(auditRoutes);
       await api.register(overviewRoutes);
       await api.register(catalogueRoutes);
       await api.register(observationRoutes);
@@ -63,13 +85,13 @@ export async function buildApp(options: AppOptions) {
       await api.register(assessmentRoutes);
       await api.register(warningRoutes);
       await api.register(sourceRoutes);
+      await api.register(digestRoutes);
     },
     { prefix: '/api' }
   );
 
   if (options.schedule) await app.register(schedulePlugin, options.schedule);
 
-  const spa = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? options.staticDir : null;
   if (spa) await app.register(fastifyStatic, { root: spa, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';

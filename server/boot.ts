@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import { buildApp, type AppOptions } from './app.js';
+import { createDemoAccounts } from './auth/demo-accounts.js';
 import { loadCatalogue } from './catalogue/load-catalogue.js';
 import { seedDemo } from './catalogue/seed-demo.js';
 import type { Config } from './config.js';
@@ -13,6 +14,7 @@ export interface BootReport {
   catalogue: SyncSummary & { indicators: number; scenarios: number };
   demoLoaded: number;
   warnings: { evaluated: number; inserted: number; closed: number; withdrawn: number };
+  users: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface BootReport {
  * data on an empty database, then build the app. The caller listens and owns shutdown.
  */
 export async function boot(
-  config: Pick<Config, 'dbFile' | 'demo' | 'catalogueDir' | 'staticDir'>,
+  config: Pick<Config, 'dbFile' | 'demo' | 'catalogueDir' | 'staticDir'> & Partial<Pick<Config, 'sessions'>> & { publicUrl?: string },
   options: { clock?: () => Date; logger?: FastifyServerOptions['logger']; schedule?: AppOptions['schedule'] } = {}
 ) {
   const clock = options.clock ?? (() => new Date());
@@ -30,15 +32,21 @@ export async function boot(
   try {
     const migrationsApplied = migrate(db);
     const sync = syncCatalogue(db, catalogue, clock());
-    const app = await buildApp({ db, includeDemo: config.demo, staticDir: config.staticDir, clock, logger: options.logger, schedule: options.schedule });
+    const app = await buildApp({
+      db, includeDemo: config.demo, staticDir: config.staticDir, clock, logger: options.logger,
+      schedule: options.schedule, sessions: config.sessions, publicUrl: config.publicUrl
+    });
     const demoLoaded = config.demo ? seedDemo(app.store, catalogue, clock()) : 0;
+    // Demo accounts come only with the demonstration data, so a real database never has them.
+    if (demoLoaded > 0) await createDemoAccounts(app.store, clock());
     // The catalogue or the evidence may have changed while the server was down.
     const warnings = runEvaluateWarnings({ store: app.store, clock });
     const report: BootReport = {
       migrationsApplied,
       catalogue: { ...sync, indicators: catalogue.indicators.length, scenarios: catalogue.scenarios.length },
       demoLoaded,
-      warnings
+      warnings,
+      users: app.store.users.count()
     };
     return { app, db, report };
   } catch (err) {

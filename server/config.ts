@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const flag = z
@@ -15,8 +16,15 @@ const Env = z.object({
   WATCHFLOOR_DEMO: flag.default(true),
   WATCHFLOOR_CATALOGUE: z.string().min(1).default('indicators/isk'),
   WATCHFLOOR_STATIC: z.string().min(1).default('build'),
+  WATCHFLOOR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  WATCHFLOOR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   WATCHFLOOR_TZ: z.string().min(1).default('UTC'),
-  WATCHFLOOR_WARNINGS_CRON: z.string().min(1).default('0 * * * *'),
+  WATCHFLOOR_WARNINGS_CRON: z.string().refine((c) => cron.validate(c), 'is not a valid cron expression').default('0 * * * *'),
+  WATCHFLOOR_DIGEST_CRON: z.string().refine((c) => cron.validate(c), 'is not a valid cron expression').default('0 7 * * 1'),
+  WATCHFLOOR_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// address').optional(),
+  WATCHFLOOR_MAIL_FROM: z.string().min(3).default('Watchfloor <watchfloor@localhost>'),
+  WATCHFLOOR_PUBLIC_URL: z.url({ error: 'must be an http(s) address' }).optional(),
+  WATCHFLOOR_OUTBOX: z.string().min(1).default('data/outbox'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -29,6 +37,8 @@ export interface Config {
   staticDir: string;
   timezone: string;
   warningsCron: string;
+  sessions: { idleMinutes: number; maxHours: number };
+  digest: { cron: string; smtpUrl: string | null; from: string; publicUrl: string; outboxDir: string };
   logLevel: string;
 }
 
@@ -51,6 +61,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: resolve(e.WATCHFLOOR_STATIC),
     timezone: e.WATCHFLOOR_TZ,
     warningsCron: e.WATCHFLOOR_WARNINGS_CRON,
+    sessions: { idleMinutes: e.WATCHFLOOR_SESSION_IDLE_MINUTES, maxHours: e.WATCHFLOOR_SESSION_MAX_HOURS },
+    digest: {
+      cron: e.WATCHFLOOR_DIGEST_CRON,
+      smtpUrl: e.WATCHFLOOR_SMTP_URL ?? null,
+      from: e.WATCHFLOOR_MAIL_FROM,
+      // Links in mail must reach the app from the reader's desk, not from the server itself.
+      publicUrl: (e.WATCHFLOOR_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+      outboxDir: resolve(e.WATCHFLOOR_OUTBOX)
+    },
     logLevel: e.LOG_LEVEL
   };
 }

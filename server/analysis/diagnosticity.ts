@@ -19,7 +19,7 @@ export interface IndicatorDiagnosticity {
   /** The pair of scenarios this indicator separates best. */
   bestPair: [string, string] | null;
   nonDiagnostic: boolean;
-  /** Scenarios whose band on this indicator no other scenario shares. */
+  /** Scenarios that alone expect some level of this indicator (a reading there points to them only). */
   distinctiveFor: string[];
 }
 
@@ -31,7 +31,7 @@ export interface ScenarioCoverage {
 
 /**
  * The Indicators Validator (METHOD §5): how well each indicator separates scenarios, and whether
- * each scenario has at least MIN_DISTINCTIVE_INDICATORS indicators whose band it alone holds.
+ * each scenario has at least MIN_DISTINCTIVE_INDICATORS indicators with a level only its band holds.
  */
 export function diagnosticity({ scenarioIds, indicators }: DiagnosticityInput) {
   const rows: IndicatorDiagnosticity[] = indicators.map(({ id, bands }) => {
@@ -44,8 +44,10 @@ export function diagnosticity({ scenarioIds, indicators }: DiagnosticityInput) {
         if (tv > best + 1e-12) [best, bestPair] = [tv, [scenarioIds[a], scenarioIds[b]]];
       }
     }
-    const same = (x: BandRange, y: BandRange) => x[0] === y[0] && x[1] === y[1];
-    const distinctiveFor = scenarioIds.filter((_, s) => bands.every((b, t) => t === s || !same(b, bands[s])));
+    const holds = ([lo, hi]: BandRange, level: number) => lo <= level && level <= hi;
+    const distinctiveFor = scenarioIds.filter((_, s) =>
+      [1, 2, 3, 4, 5].some((level) => holds(bands[s], level) && bands.every((b, t) => t === s || !holds(b, level)))
+    );
     const diag = Math.round(best * 1e4) / 1e4;
     return { indicatorId: id, diagnosticity: diag, bestPair, nonDiagnostic: diag < DIAGNOSTIC_THRESHOLD, distinctiveFor };
   });

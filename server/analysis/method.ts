@@ -6,6 +6,12 @@ export const SIGMA = 0.75;
 export const SLACK = 0.2;
 /** Memory of the forgetting Bayesian update: share of last period's belief kept each period. */
 export const LAMBDA = 0.9;
+/**
+ * Share of an observation's weight its likelihood counts with in the fit (a tempered likelihood):
+ * readings drawn from the same few documents and events are not independent, and counting each
+ * as a full independent report made the fit "almost certain" on thin evidence.
+ */
+export const EVIDENCE_DISCOUNT = 0.5;
 /** Below this total-variation distance an indicator cannot tell any two scenarios apart. */
 export const DIAGNOSTIC_THRESHOLD = 0.3;
 /** A scenario needs at least this many indicators that single it out. */

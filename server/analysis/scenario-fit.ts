@@ -1,6 +1,6 @@
 import type { BandRange } from './bands.js';
 import { bandDistance, levelDistribution } from './likelihood.js';
-import { LAMBDA } from './method.js';
+import { EVIDENCE_DISCOUNT, LAMBDA } from './method.js';
 
 export interface FitScenario {
   id: string;
@@ -28,10 +28,12 @@ export interface FitInput {
   bands: Record<string, Record<string, BandRange>>;
   periods: FitPeriod[];
   lambda?: number;
+  /** Tempering of each observation's likelihood (method.ts). */
+  discount?: number;
 }
 
 export interface Contribution extends Evidence {
-  /** weight × log P(level | s) per scenario. */
+  /** discount × weight × log P(level | s) per scenario. */
   logLikelihood: Record<string, number>;
 }
 
@@ -56,15 +58,15 @@ function normalise(logs: number[]): number[] {
 }
 
 /**
- * One period's update: log p_t(s) = λ·log p_{t−1}(s) + (1−λ)·log prior(s) + Σ w·log P(l|s),
- * then normalised. Evidence on indicators no scenario speaks to (retired) is skipped.
+ * One period's update: log p_t(s) = λ·log p_{t−1}(s) + (1−λ)·log prior(s) + κ·Σ w·log P(l|s),
+ * then normalised (κ: EVIDENCE_DISCOUNT). Evidence on indicators no scenario speaks to (retired) is skipped.
  */
 export function updateBelief(
   previous: readonly number[],
-  input: Pick<FitInput, 'scenarios' | 'bands' | 'lambda'>,
+  input: Pick<FitInput, 'scenarios' | 'bands' | 'lambda' | 'discount'>,
   evidence: readonly Evidence[]
 ): { probabilities: number[]; contributions: Contribution[]; inconsistency: number[] } {
-  const { scenarios, bands, lambda = LAMBDA } = input;
+  const { scenarios, bands, lambda = LAMBDA, discount = EVIDENCE_DISCOUNT } = input;
   const logs = scenarios.map((s, k) => lambda * Math.log(previous[k]) + (1 - lambda) * Math.log(s.prior));
   const inconsistency = scenarios.map(() => 0);
   const contributions: Contribution[] = [];
@@ -74,7 +76,7 @@ export function updateBelief(
     const logLikelihood: Record<string, number> = {};
     scenarios.forEach((s, k) => {
       const band = indicatorBands[s.id];
-      const ll = e.weight * Math.log(levelDistribution(band)[e.level - 1]);
+      const ll = discount * e.weight * Math.log(levelDistribution(band)[e.level - 1]);
       logLikelihood[s.id] = ll;
       logs[k] += ll;
       inconsistency[k] += e.weight * bandDistance(e.level, band);

@@ -22,15 +22,15 @@ export interface Sensitivity {
 
 /**
  * For the latest period with evidence: which single indicator, read one level higher or lower
- * (within 1–5), would change the scenario leading at the end of the window. Each alternative
- * re-runs the whole fit, so forgetting after that period is accounted for.
+ * (within 1–5), would change the scenario leading in that period. Later periods without evidence
+ * only fade toward the priors, so the question is asked where the evidence last spoke.
  */
-export function sensitivity(input: FitInput): Sensitivity {
-  const last = scenarioFit(input).at(-1);
-  const k = input.periods.findLastIndex((p) => p.evidence.length > 0);
-  if (!last) return { period: null, leading: null, leaderProbability: null, whatIfs: [] };
+export function sensitivity(full: FitInput): Sensitivity {
+  const k = full.periods.findLastIndex((p) => p.evidence.length > 0);
+  if (k < 0) return { period: null, leading: null, leaderProbability: null, whatIfs: [] };
+  const input = { ...full, periods: full.periods.slice(0, k + 1) };
+  const last = scenarioFit(input).at(-1)!;
   const answer = { leading: last.leading, leaderProbability: last.probabilities[last.leading] };
-  if (k < 0) return { period: null, ...answer, whatIfs: [] };
 
   const whatIfs: WhatIf[] = [];
   const indicatorIds = [...new Set(input.periods[k].evidence.map((e) => e.indicatorId))];

@@ -10,12 +10,15 @@ interface ObservationRow {
   id: number; indicatorId: string; observedAt: string; level: number; quantity: number | null;
   rationale: string; sourceId: number; sourceTitle: string; sourceUrl: string; reliability: Reliability;
   credibility: number; supersedes: number | null; supersededBy: number | null; recordedAt: string; demo: number;
+  recordedById: number | null; recordedByUsername: string | null; recordedByName: string | null;
 }
 
 const COLUMNS = `o.id, o.indicator_id AS indicatorId, o.observed_at AS observedAt, o.level, o.quantity,
   o.rationale, s.id AS sourceId, s.title AS sourceTitle, s.url AS sourceUrl, o.reliability, o.credibility,
-  o.supersedes, c.id AS supersededBy, o.recorded_at AS recordedAt, o.demo`;
-const FROM = `observations o JOIN sources s ON s.id = o.source_id LEFT JOIN observations c ON c.supersedes = o.id`;
+  o.supersedes, c.id AS supersededBy, o.recorded_at AS recordedAt, o.demo,
+  u.id AS recordedById, u.username AS recordedByUsername, u.display_name AS recordedByName`;
+const FROM = `observations o JOIN sources s ON s.id = o.source_id LEFT JOIN observations c ON c.supersedes = o.id
+  LEFT JOIN users u ON u.id = o.recorded_by`;
 
 function toObservation(r: ObservationRow): Observation {
   return {
@@ -23,13 +26,16 @@ function toObservation(r: ObservationRow): Observation {
     rationale: r.rationale, source: { id: r.sourceId, title: r.sourceTitle, url: r.sourceUrl || null },
     reliability: r.reliability, credibility: r.credibility,
     weight: observationWeight(r.reliability, r.credibility),
-    supersedes: r.supersedes, supersededBy: r.supersededBy, recordedAt: r.recordedAt, demo: r.demo === 1
+    supersedes: r.supersedes, supersededBy: r.supersededBy, recordedAt: r.recordedAt, demo: r.demo === 1,
+    recordedBy: r.recordedById === null ? null : { id: r.recordedById, username: r.recordedByUsername!, displayName: r.recordedByName! }
   };
 }
 
 export interface RecordOptions {
   now: Date;
   actor: string;
+  /** The signed-in person recording it; null for system loads (demonstration data). */
+  userId?: number | null;
   demo?: boolean;
 }
 
@@ -51,13 +57,15 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
       ORDER BY o.observed_at, o.id`),
     indicatorState: db.prepare('SELECT retired_at AS retiredAt FROM indicators WHERE id = ?'),
     insert: db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, quantity, rationale, source_id,
-        reliability, credibility, supersedes, recorded_at, demo)
+        reliability, credibility, supersedes, recorded_at, demo, recorded_by)
       VALUES (@indicatorId, @observedAt, @level, @quantity, @rationale, @sourceId, @reliability, @credibility,
-        @supersedes, @recordedAt, @demo)`),
+        @supersedes, @recordedAt, @demo, @recordedBy)`),
     evidence: db.prepare(`SELECT o.id AS observationId, o.indicator_id AS indicatorId, o.observed_at AS observedAt, o.level,
         o.reliability, o.credibility FROM observations o WHERE ${visible}
         AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
       ORDER BY o.observed_at, o.id`),
+    recordedBetween: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${visible} AND (@from IS NULL OR o.recorded_at > @from)
+      AND o.recorded_at <= @to ORDER BY o.indicator_id, o.observed_at, o.id`),
     firstDate: db.prepare(`SELECT min(o.observed_at) FROM observations o WHERE ${visible}`).pluck(),
     demoCount: db.prepare('SELECT count(*) FROM observations WHERE demo = 1').pluck(),
     total: db.prepare('SELECT count(*) FROM observations').pluck()
@@ -66,7 +74,7 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
   const sources = createSourceRepository(db);
 
   /** Checks that need the database, then the insert and its audit row: all or nothing. */
-  const recordOne = (input: ObservationInput, { now, actor, demo = false }: RecordOptions): Observation => {
+  const recordOne = (input: ObservationInput, { now, actor, userId = null, demo = false }: RecordOptions): Observation => {
     const indicator = q.indicatorState.get(input.indicatorId) as { retiredAt: string | null } | undefined;
     if (!indicator) throw new InputError(400, 'indicatorId', `no indicator "${input.indicatorId}" in the catalogue`);
     if (indicator.retiredAt) throw new InputError(409, 'indicatorId', `indicator "${input.indicatorId}" is retired`);
@@ -85,7 +93,8 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
         indicatorId: input.indicatorId, observedAt: input.observedAt, level: input.level,
         quantity: input.quantity ?? null, rationale: input.rationale,
         sourceId: sources.resolveForObservation(input, input.reliability, { now, actor }), reliability: input.reliability,
-        credibility: input.credibility, supersedes: input.supersedes ?? null, recordedAt: at, demo: demo ? 1 : 0
+        credibility: input.credibility, supersedes: input.supersedes ?? null, recordedAt: at, demo: demo ? 1 : 0,
+        recordedBy: userId
       }).lastInsertRowid
     );
     const stored = toObservation(q.byId.get(id) as ObservationRow);
@@ -113,6 +122,9 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
       type Row = { observationId: number; indicatorId: string; observedAt: string; level: number; reliability: Reliability; credibility: number };
       return (q.evidence.all() as Row[]).map(({ reliability, credibility, ...r }) => ({ ...r, weight: observationWeight(reliability, credibility) }));
     },
+    /** Observations recorded (new or corrections) in (from, to], by recording time. */
+    recordedBetween: (from: string | null, to: string): Observation[] =>
+      (q.recordedBetween.all({ from, to }) as ObservationRow[]).map(toObservation),
     firstDate: () => (q.firstDate.get() as string | null) ?? null,
     demoCount: () => (includeDemo ? (q.demoCount.get() as number) : 0),
     total: () => q.total.get() as number

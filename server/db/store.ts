@@ -1,8 +1,11 @@
 import { createAuditRepository } from './audit-repository.js';
 import { createCatalogueRepository } from './catalogue-repository.js';
+import { createDigestRepository } from './digest-repository.js';
 import { createMetaRepository } from './meta-repository.js';
 import { createObservationRepository } from './observation-repository.js';
+import { createSessionRepository } from './session-repository.js';
 import { createSourceRepository } from './source-repository.js';
+import { createUserRepository } from './user-repository.js';
 import { createWarningRepository } from './warning-repository.js';
 import type { Db } from './open-db.js';
 
@@ -14,6 +17,9 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     observations: createObservationRepository(db, options),
     sources: createSourceRepository(db),
     warnings: createWarningRepository(db),
+    users: createUserRepository(db),
+    sessions: createSessionRepository(db),
+    digests: createDigestRepository(db),
     meta: createMetaRepository(db),
     audit: createAuditRepository(db)
   };

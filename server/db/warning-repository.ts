@@ -39,7 +39,12 @@ export function createWarningRepository(db: Db) {
       ORDER BY w.at DESC, w.id DESC`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id WHERE w.id = ?`),
     acknowledge: db.prepare('UPDATE warnings SET acknowledged_at = @at, acknowledged_by = @actor WHERE id = @id AND acknowledged_at IS NULL'),
-    count: db.prepare('SELECT count(*) FROM warnings').pluck()
+    count: db.prepare('SELECT count(*) FROM warnings').pluck(),
+    detected: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id
+      WHERE (@from IS NULL OR w.detected_at > @from) AND w.detected_at <= @to ORDER BY w.at DESC, w.id DESC`),
+    resolved: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id
+      WHERE w.kind IN ('tripwire', 'staleness') AND w.resolved_at IS NOT NULL AND (@from IS NULL OR w.resolved_at > @from)
+        AND w.resolved_at <= @to ORDER BY w.resolved_at DESC, w.id DESC`)
   };
   const audit = createAuditRepository(db);
 
@@ -72,7 +77,11 @@ export function createWarningRepository(db: Db) {
         audit.append({ actor: who.actor, action: 'warning.acknowledge', entity: 'warning', entityId: id, before, after }, who.now);
         return after;
       })(),
-    count: () => q.count.get() as number
+    count: () => q.count.get() as number,
+    /** Warnings first detected in (from, to]: what a digest reports as fired. */
+    detectedBetween: (from: string | null, to: string) => q.detected.all({ from, to }) as Warning[],
+    /** Tripwires and staleness that ended in (from, to]. */
+    resolvedBetween: (from: string | null, to: string) => q.resolved.all({ from, to }) as Warning[]
   };
 }
 

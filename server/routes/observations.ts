@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../auth/auth-plugin.js';
 import { runEvaluateWarnings } from '../jobs/evaluate-warnings.js';
 import { ErrorBody, IdParams, Observation, ObservationInput, ObservationList } from '../schemas/index.js';
 
@@ -17,9 +18,13 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/observations',
-    { schema: { body: ObservationInput, response: { 201: Observation, 400: ErrorBody, 409: ErrorBody } } },
+    {
+      // Recording and correcting is the watch officers' work (and the admins'); managers read.
+      config: { roles: ['watch_officer', 'admin'] },
+      schema: { body: ObservationInput, response: { 201: Observation, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } }
+    },
     async (req, reply) => {
-      const stored = observations.record(req.body, { now: app.clock(), actor: 'anonymous' });
+      const stored = observations.record(req.body, { now: app.clock(), ...actorOf(req) });
       // Warnings follow the evidence at once; the observation is stored whatever they find.
       try {
         runEvaluateWarnings({ store: app.store, clock: app.clock });

@@ -7,3 +7,5 @@ export * from './overview.js';
 export * from './health.js';
 export * from './source.js';
 export * from './assessment.js';
+export * from './account.js';
+export * from './digest.js';

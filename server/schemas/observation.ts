@@ -61,6 +61,8 @@ export const Observation = z.object({
   supersedes: z.number().int().nullable(),
   supersededBy: z.number().int().nullable(),
   recordedAt: z.string(),
+  /** Who recorded it (a correction: who corrected); null for demonstration data. */
+  recordedBy: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }).nullable(),
   demo: z.boolean()
 });
 

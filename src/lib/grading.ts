@@ -1,6 +1,6 @@
 // Admiralty (NATO) grading words, METHOD §2. Kept here rather than imported from the server so the
 // browser bundle never reaches into server code.
-import type { Reliability } from '$shared/index.js';
+import type { Reliability, SourceKind } from '$shared/index.js';
 
 export const RELIABILITY: ReadonlyArray<{ grade: Reliability; words: string }> = [
   { grade: 'A', words: 'completely reliable' },
@@ -26,3 +26,6 @@ export function gradeWords(reliability: string, credibility: number): string {
   const c = CREDIBILITY.find((x) => x.grade === credibility)?.words ?? 'unknown credibility';
   return `${r} · ${c}`;
 }
+
+/** The kinds of source the API accepts (server/schemas/source.ts), repeated so the browser ships no zod. */
+export const SOURCE_KINDS: ReadonlyArray<SourceKind> = ['document', 'official', 'media', 'research', 'human', 'social-media', 'other'];

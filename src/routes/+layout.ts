@@ -1,4 +1,6 @@
 import type { Overview } from '$shared/index.js';
+import { redirect } from '@sveltejs/kit';
+import { getMe, SESSION_DEPENDENCY } from '$lib/api/auth.js';
 import { getOverview } from '$lib/api/catalogue.js';
 import { OBSERVATIONS_DEPENDENCY } from '$lib/api/page-error.js';
 import type { LayoutLoad } from './$types.js';
@@ -8,15 +10,20 @@ export const ssr = false;
 export const prerender = false;
 
 /**
- * The overview is the one source for the header (topic, demo banner) and the overview page.
- * A failure is returned, not thrown: a root layout error would replace the whole app with a bare
- * fallback page, so the overview page turns it into a proper error instead.
+ * Who is signed in (nobody: off to /login), then the overview, the one source for the header
+ * (topic, demo banner) and the overview page. An overview failure is returned, not thrown: a
+ * root layout error would replace the whole app with a bare fallback page.
  */
-export const load = (async ({ fetch, depends }) => {
-  depends(OBSERVATIONS_DEPENDENCY);
+export const load = (async ({ fetch, depends, url }) => {
+  depends(OBSERVATIONS_DEPENDENCY, SESSION_DEPENDENCY);
+  const me = await getMe(fetch);
+  if (!me) {
+    if (url.pathname !== '/login') redirect(307, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+    return { me: null, overview: null as Overview | null, overviewError: null };
+  }
   try {
-    return { overview: await getOverview(fetch), overviewError: null };
+    return { me, overview: await getOverview(fetch), overviewError: null };
   } catch (e) {
-    return { overview: null as Overview | null, overviewError: e instanceof Error ? e : new Error(String(e)) };
+    return { me, overview: null as Overview | null, overviewError: e instanceof Error ? e : new Error(String(e)) };
   }
 }) satisfies LayoutLoad;

@@ -1,41 +1,35 @@
 // The indicator page in a real browser against the real server (fresh database, demo data on):
 // overview → indicator → a rejected observation → an accepted one → a correction.
 // Needs the built SPA (`npm test` builds first) and Chromium. No sleeps: every wait is on a locator.
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_DIR, startTestServer } from '../support/test-server.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RESULTS = resolve(import.meta.dirname, '../../test-results');
+import { startTestServer } from '../support/test-server.js';
+import { launchBrowser, RESULTS, signInAs, watchCsp } from './support/browser.js';
 
 describe('indicator page', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
 
+  let cspViolations: string[];
+
   beforeAll(async () => {
-    if (!existsSync(join(BUILD_DIR, 'index.html'))) throw new Error('build/ is missing: run `npx vite build` first');
-    mkdirSync(RESULTS, { recursive: true });
     server = await startTestServer({ demo: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'
-      ]
-    });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    cspViolations = watchCsp(page);
+    await signInAs(page, server.url, 'watch_officer');
   });
 
   afterAll(async () => {
+    expect(cspViolations).toEqual([]); // the strict content security policy lets the SPA and chart.js work
     await browser?.close();
     await server?.close();
   });
 
   it('shows families and the demo banner on the overview, then opens an indicator with a chart', async () => {
-    await page.goto(server.url);
+    await page.goto(`${server.url}/`);
     await page.getByText('Demonstration data').waitFor();
     await page.locator('section.family h3').first().waitFor();
     expect(await page.locator('section.family').count()).toBeGreaterThan(1);
@@ -54,6 +48,8 @@ describe('indicator page', () => {
     const rowsBefore = await page.getByTestId('observations-table').locator('tbody tr').count();
 
     await form.getByRole('radio').nth(3).check();
+    // A report from a source not yet in the register: the picker's "New source" takes a title.
+    await form.getByLabel('New source').check();
     await form.getByLabel('Source title', { exact: true }).fill('Browser test report');
     await form.getByLabel('Source reliability').selectOption('B');
     await form.getByLabel('Information credibility').selectOption('2');

@@ -5,6 +5,7 @@ import { CatalogueError } from '../../server/catalogue/catalogue-error.js';
 import { copyOfFixtureCatalogue, tempDir } from '../support/test-catalogue.js';
 import { testApp } from '../support/test-app.js';
 import { observationInput } from '../support/test-db.js';
+import { signIn } from '../support/sign-in.js';
 
 describe('boot', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -27,7 +28,7 @@ describe('boot', () => {
 
   it('never adds demonstration data to a database that holds real observations', async () => {
     const plain = await testApp({ demo: false, dbFile });
-    await plain.app.inject({ method: 'POST', url: '/api/observations', payload: observationInput() });
+    await (await signIn(plain.app, 'watch_officer')).inject({ method: 'POST', url: '/api/observations', payload: observationInput() });
     await plain.close();
     const withDemo = await testApp({ demo: true, dbFile });
     expect(withDemo.report.demoLoaded).toBe(0);
@@ -37,9 +38,10 @@ describe('boot', () => {
   it('WATCHFLOOR_DEMO=0 hides demonstration rows that an earlier start loaded', async () => {
     (await testApp({ demo: true, dbFile }).then((t) => t.close()));
     const off = await testApp({ demo: false, dbFile });
-    const overview = (await off.app.inject({ method: 'GET', url: '/api/overview' })).json();
+    const reader = await signIn(off.app, 'manager');
+    const overview = (await reader.inject({ method: 'GET', url: '/api/overview' })).json();
     expect(overview.demo).toEqual({ shown: false, observationCount: 0 });
-    expect((await off.app.inject({ method: 'GET', url: '/api/indicators/salaries/observations' })).json()).toEqual([]);
+    expect((await reader.inject({ method: 'GET', url: '/api/indicators/salaries/observations' })).json()).toEqual([]);
     await off.close();
   });
 

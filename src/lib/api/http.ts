@@ -1,4 +1,5 @@
 import type { ErrorBody } from '$shared/index.js';
+import { goto } from '$app/navigation';
 
 /** The `fetch` SvelteKit hands to `load`, or the window's: both have this shape. */
 export type Fetch = typeof fetch;
@@ -30,12 +31,32 @@ export async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, message, Array.isArray(body.issues) ? body.issues : []);
 }
 
+// The session's CSRF token, echoed on every state-changing request (set at sign-in and by /auth/me).
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Where an expired session sends the analyst, coming back to the same page afterwards. */
+export function loginUrl(): string {
+  const here = `${location.pathname}${location.search}`;
+  return here.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(here)}`;
+}
+
 async function send<T>(fetch: Fetch, path: string, init?: RequestInit): Promise<T> {
+  const unsafe = init?.method !== undefined && init.method !== 'GET';
   const res = await fetch(`/api${path}`, {
     ...init,
-    headers: { accept: 'application/json', ...init?.headers }
+    headers: { accept: 'application/json', ...(unsafe && csrfToken ? { 'x-csrf-token': csrfToken } : {}), ...init?.headers }
   });
+  if (res.status === 401 && !path.startsWith('/auth/')) {
+    // The session ended (idle, expired, revoked): sign in again, then come back here. The root
+    // layout may already be on its way to /login (a first visit); then there is nothing to do.
+    if (!location.pathname.startsWith('/login')) void goto(loginUrl());
+    throw new ApiError(401, 'Your session has ended: sign in again.');
+  }
   if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
 
@@ -43,10 +64,25 @@ export function getJson<T>(fetch: Fetch, path: string): Promise<T> {
   return send<T>(fetch, path);
 }
 
-export function postJson<T>(fetch: Fetch, path: string, body: unknown): Promise<T> {
+export function postJson<T>(fetch: Fetch, path: string, body?: unknown): Promise<T> {
+  return sendJson<T>(fetch, 'POST', path, body);
+}
+
+export function patchJson<T>(fetch: Fetch, path: string, body: unknown): Promise<T> {
+  return sendJson<T>(fetch, 'PATCH', path, body);
+}
+
+export function putJson<T>(fetch: Fetch, path: string, body: unknown): Promise<T> {
+  return sendJson<T>(fetch, 'PUT', path, body);
+}
+
+export function deleteJson<T>(fetch: Fetch, path: string): Promise<T> {
+  return send<T>(fetch, path, { method: 'DELETE' });
+}
+
+function sendJson<T>(fetch: Fetch, method: string, path: string, body: unknown): Promise<T> {
   return send<T>(fetch, path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body)
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   });
 }

@@ -12,12 +12,16 @@ export interface SeriesRange {
 export const listObservations = (fetch: Fetch, indicatorId: string) =>
   getJson<Observation[]>(fetch, `/indicators/${encodeURIComponent(indicatorId)}/observations`);
 
-export function getSeries(fetch: Fetch, indicatorId: string, range: SeriesRange): Promise<Series> {
+/** `period=…&from=…&to=…`, leaving out what the server should decide. */
+export function rangeQuery(range: SeriesRange): URLSearchParams {
   const query = new URLSearchParams({ period: range.period });
   if (range.from) query.set('from', range.from);
   if (range.to) query.set('to', range.to);
-  return getJson<Series>(fetch, `/indicators/${encodeURIComponent(indicatorId)}/series?${query}`);
+  return query;
 }
+
+export const getSeries = (fetch: Fetch, indicatorId: string, range: SeriesRange): Promise<Series> =>
+  getJson<Series>(fetch, `/indicators/${encodeURIComponent(indicatorId)}/series?${rangeQuery(range)}`);
 
 /** Records a reading (or a correction, when `supersedes` is set). A 400 throws ApiError with field issues. */
 export const recordObservation = (fetch: Fetch, input: ObservationInput) =>

@@ -13,10 +13,12 @@ import {
   type TooltipItem
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
-import { addDays, parseISO } from 'date-fns';
+import { warningSpan } from '$lib/chart-links.js';
 import { firstWords, formatDate, formatPeriod, formatQuantity } from '$lib/format.js';
 import { scenarioBandsPlugin } from './scenario-bands.js';
-import { CARRIED_DASH, trendDatasets, type TrendDataset, type TrendInput, type TrendPoint, type TrendType } from './trend-datasets.js';
+import { timeAxis } from './time-axis.js';
+import { warningAnnotationsPlugin } from './warning-annotations.js';
+import { trendDatasets, type TrendDataset, type TrendInput, type TrendPoint, type TrendType } from './trend-datasets.js';
 
 // Only what the trend chart draws, so the bundle carries nothing else.
 Chart.register(
@@ -37,7 +39,9 @@ function tooltipTitle(items: TooltipItem<TrendType>[], input: TrendInput): strin
   const period = ds.periods?.[item.dataIndex];
   if (period) return `${formatPeriod(period.start, input.series.period)} (${formatDate(period.start)} – ${formatDate(period.end)})`;
   const obs = ds.observations?.[item.dataIndex];
-  return obs ? formatDate(obs.observedAt) : '';
+  if (obs) return formatDate(obs.observedAt);
+  const warning = ds.warnings?.[item.dataIndex];
+  return warning ? warningSpan(warning, formatDate) : '';
 }
 
 function tooltipLabel(item: TooltipItem<TrendType>, input: TrendInput): string[] {
@@ -56,6 +60,10 @@ function tooltipLabel(item: TooltipItem<TrendType>, input: TrendInput): string[]
     const words = input.indicator.levels[o.level - 1] ?? '';
     return [`Observation #${o.id}: level ${o.level} · ${firstWords(words, 8)}`, `Grade ${o.reliability}${o.credibility}${o.demo ? ' · demo' : ''}`];
   }
+  if (ds.role === 'warning') {
+    const w = ds.warnings![item.dataIndex];
+    return [w.cause, `Warning #${w.id}, ${w.state}`];
+  }
   if (ds.role === 'quantity' && input.indicator.quantity) {
     const q = ds.periods![item.dataIndex].quantity;
     return q === null ? [] : [`${input.indicator.quantity.label}: ${formatQuantity(q)} ${input.indicator.quantity.unit}`];
@@ -73,7 +81,7 @@ function legendLabels(chart: Chart): LegendItem[] {
     return {
       ...item,
       pointStyle: ds.legendPointStyle,
-      lineDash: ds.role === 'carried-key' ? CARRIED_DASH : line ? [] : item.lineDash,
+      lineDash: line ? ((ds.borderDash as number[] | undefined) ?? []) : item.lineDash,
       lineWidth: line ? 2 : item.lineWidth,
       strokeStyle: line ? (ds.borderColor as string) : item.strokeStyle
     };
@@ -96,23 +104,14 @@ export function trendConfig(input: TrendInput): ChartConfiguration<TrendType, Tr
   return {
     type: 'line',
     data: { datasets: trendDatasets(input) },
-    plugins: [scenarioBandsPlugin as never],
+    plugins: [scenarioBandsPlugin as never, warningAnnotationsPlugin as never],
     options: {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
-        x: {
-          type: 'time',
-          // Whole periods, not just from..to: a reading sits mid-period and would be cut off otherwise.
-          min: parseISO(series.points[0]?.start ?? series.from).getTime(),
-          max: addDays(parseISO(series.points.at(-1)?.end ?? series.to), 1).getTime(),
-          time: { tooltipFormat: 'd MMM yyyy', displayFormats: { month: 'MMM yyyy', quarter: 'QQQ yyyy' } },
-          title: { display: true, text: 'Date' },
-          ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 12 },
-          grid: { color: '#eef0f3' }
-        },
+        x: timeAxis(series.points, series),
         y: {
           type: 'linear',
           min: 0.5,
@@ -154,7 +153,8 @@ export function trendConfig(input: TrendInput): ChartConfiguration<TrendType, Tr
           }
         },
         tooltip: {
-          filter: (item) => item.parsed.y !== null && datasetOf(item).role !== 'band',
+          // Bands, stretches and thresholds have no points; markers and readings do.
+          filter: (item) => item.parsed.y !== null && !['band', 'warning-range', 'threshold'].includes(datasetOf(item).role),
           callbacks: {
             title: (items) => tooltipTitle(items, input),
             label: (item) => tooltipLabel(item, input)

@@ -1,27 +1,34 @@
 import type { ChartDataset, PointStyle } from 'chart.js';
-import { addDays, parseISO } from 'date-fns';
-import type { IndicatorDetail, Observation, Series, SeriesPoint } from '$shared/index.js';
+import { parseISO } from 'date-fns';
+import type { IndicatorDetail, Observation, Series, SeriesPoint, Warning } from '$shared/index.js';
 import type { BandCarrier } from './scenario-bands.js';
+import { middle } from './time-axis.js';
 import * as colour from './palette.js';
+import type { AnnotationCarrier } from './warning-annotations.js';
+import { warningDatasets } from './warning-datasets.js';
 
 export type TrendType = 'line' | 'scatter';
 export type TrendPoint = { x: number; y: number | null };
 
 export interface TrendInput {
-  indicator: Pick<IndicatorDetail, 'levels' | 'quantity' | 'bands'>;
+  indicator: Pick<IndicatorDetail, 'levels' | 'quantity' | 'bands' | 'thresholds'>;
   series: Series;
   /** The observations to plot as points, superseded ones already left out. */
   observations: Observation[];
+  /** The indicator's warnings, drawn as markers and shaded stretches. */
+  warnings: Warning[];
 }
 
 /** What each dataset carries besides chart.js options, for the tooltip, the legend and the band plugin. */
-export interface TrendExtras extends BandCarrier {
-  role: 'reading' | 'carried-key' | 'observations' | 'quantity' | 'band';
+export interface TrendExtras extends BandCarrier, AnnotationCarrier {
+  role: 'reading' | 'carried-key' | 'observations' | 'quantity' | 'band' | 'warning' | 'warning-range' | 'threshold';
   legendPointStyle: PointStyle;
   /** Parallel to `data` for reading and quantity. */
   periods?: SeriesPoint[];
   /** Parallel to `data` for observations. */
   observations?: Observation[];
+  /** Parallel to `data` for warning markers. */
+  warnings?: Warning[];
 }
 
 export type TrendDataset = ChartDataset<TrendType, TrendPoint[]> & TrendExtras;
@@ -29,8 +36,6 @@ export type TrendDataset = ChartDataset<TrendType, TrendPoint[]> & TrendExtras;
 export const CARRIED_DASH = [5, 4];
 
 const time = (iso: string) => parseISO(iso).getTime();
-/** A period's reading sits at its middle: it summarises the whole period, not its first day. */
-const middle = (p: SeriesPoint) => (time(p.start) + addDays(parseISO(p.end), 1).getTime()) / 2;
 
 function readingDataset(periods: SeriesPoint[]): TrendDataset {
   return {
@@ -137,13 +142,14 @@ function bandDatasets(bands: IndicatorDetail['bands']): TrendDataset[] {
 }
 
 /** Every dataset of the trend chart, in legend order. */
-export function trendDatasets({ indicator, series, observations }: TrendInput): TrendDataset[] {
+export function trendDatasets({ indicator, series, observations, warnings }: TrendInput): TrendDataset[] {
   const periods = series.points;
   return [
     readingDataset(periods),
     carriedKeyDataset(),
     observationsDataset(observations),
     ...(indicator.quantity ? [quantityDataset(periods, indicator.quantity)] : []),
-    ...bandDatasets(indicator.bands)
+    ...bandDatasets(indicator.bands),
+    ...warningDatasets(warnings, indicator.thresholds)
   ];
 }

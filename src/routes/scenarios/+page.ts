@@ -1,10 +1,18 @@
-import { listScenarios } from '$lib/api/catalogue.js';
-import { throwPageError } from '$lib/api/page-error.js';
+import { getScenarioFit } from '$lib/api/assessment.js';
+import { refusalOr } from '$lib/api/loading.js';
+import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
+import { localToday } from '$lib/format.js';
+import { analysisPresets, latestObservation, rangeFromUrl } from '$lib/range.js';
 import type { PageLoad } from './$types.js';
 
-export const load = (async ({ fetch }) => {
+// The manager's first page: scenario probabilities over time and why they stand where they do.
+export const load = (async ({ fetch, url, parent, depends }) => {
+  depends(OBSERVATIONS_DEPENDENCY);
+  const range = rangeFromUrl(url);
   try {
-    return { scenarios: await listScenarios(fetch) };
+    const [{ overview }, fit] = await Promise.all([parent(), refusalOr(getScenarioFit(fetch, range))]);
+    const presets = analysisPresets(latestObservation(overview), overview?.today ?? localToday());
+    return { range, presets, fit: fit.value, fitError: fit.refusal };
   } catch (e) {
     throwPageError(e);
   }

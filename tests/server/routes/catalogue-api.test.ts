@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type Client } from '../../support/sign-in.js';
 import { testApp } from '../../support/test-app.js';
 import { observationInput } from '../../support/test-db.js';
 
 describe('catalogue, series and overview API', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
+  let officer: Client;
+  let admin: Client;
   beforeAll(async () => {
     t = await testApp({ demo: true });
+    officer = await signIn(t.app, 'watch_officer');
+    admin = await signIn(t.app, 'admin');
   });
   afterAll(() => t.close());
-  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const get = (url: string) => officer.inject({ method: 'GET', url });
 
   it('GET /api/health answers ok when the database answers', async () => {
     expect((await get('/api/health')).json()).toEqual({ status: 'ok' });
@@ -57,7 +62,7 @@ describe('catalogue, series and overview API', () => {
   });
 
   it('a new observation moves the series and the overview', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/observations', payload: observationInput({ observedAt: '2024-01-20', level: 5 }) });
+    await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput({ observedAt: '2024-01-20', level: 5 }) });
     const series = (await get('/api/indicators/salaries/series?period=month&from=2024-01-01&to=2024-01-31')).json();
     expect(series.points[0]).toMatchObject({ reading: 5, carried: false, observationCount: 1 });
     const overview = (await get('/api/overview')).json();

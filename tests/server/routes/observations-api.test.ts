@@ -1,24 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../../server/app.js';
 import { observationInput } from '../../support/test-db.js';
+import { signIn, type Client } from '../../support/sign-in.js';
 import { testApp } from '../../support/test-app.js';
 
 describe('POST /api/observations', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
+  let officer: Client;
   beforeAll(async () => {
     t = await testApp();
+    officer = await signIn(t.app, 'watch_officer');
   });
   afterAll(() => t.close());
 
   const post = (payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    t.app.inject({ method: 'POST', url: '/api/observations', headers, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+    officer.inject({ method: 'POST', url: '/api/observations', headers, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
   const count = () => t.db.prepare('SELECT count(*) FROM observations').pluck().get();
 
   it('stores a valid observation and answers 201 with it', async () => {
     const res = await post(observationInput({ quantity: 12 }));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ indicatorId: 'salaries', level: 3, quantity: 12, weight: 0.64, demo: false });
-    const list = await t.app.inject({ method: 'GET', url: '/api/indicators/salaries/observations' });
+    const list = await officer.inject({ method: 'GET', url: '/api/indicators/salaries/observations' });
     expect(list.json().map((o: { id: number }) => o.id)).toContain(res.json().id);
   });
 
@@ -26,7 +29,7 @@ describe('POST /api/observations', () => {
     const original = (await post(observationInput({ level: 2 }))).json();
     const correction = await post(observationInput({ level: 4, supersedes: original.id }));
     expect(correction.statusCode).toBe(201);
-    const list = (await t.app.inject({ method: 'GET', url: '/api/indicators/salaries/observations' })).json();
+    const list = (await officer.inject({ method: 'GET', url: '/api/indicators/salaries/observations' })).json();
     expect(list.find((o: { id: number }) => o.id === original.id).supersededBy).toBe(correction.json().id);
     expect((await post(observationInput({ supersedes: original.id }))).statusCode).toBe(409);
   });

@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type Client } from '../../support/sign-in.js';
 import { testApp } from '../../support/test-app.js';
 import { observationInput } from '../../support/test-db.js';
 
 describe('sources API', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
+  let officer: Client;
+  let admin: Client;
   beforeAll(async () => {
     t = await testApp();
+    officer = await signIn(t.app, 'watch_officer');
+    admin = await signIn(t.app, 'admin');
   });
   afterAll(() => t.close());
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url, payload });
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => officer.inject({ method, url, payload });
 
   it('creates a source with a grade, regrades it keeping the history, and renames it', async () => {
     const created = await call('POST', '/api/sources', { name: 'Kabul stringer', kind: 'human', reliability: 'C', rationale: 'New contact' });

@@ -1,48 +1,39 @@
-import type { Period } from '$shared/index.js';
 import { getIndicator } from '$lib/api/catalogue.js';
-import { getSeries, listObservations, type SeriesRange } from '$lib/api/observations.js';
 import { ApiError } from '$lib/api/http.js';
+import { getSeries, listObservations } from '$lib/api/observations.js';
+import { SOURCES_DEPENDENCY, WARNINGS_DEPENDENCY, refusalOr } from '$lib/api/loading.js';
 import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
+import { listSources } from '$lib/api/sources.js';
+import { listWarnings } from '$lib/api/warnings.js';
+import { localToday } from '$lib/format.js';
+import { analysisPresets, latestObservation, rangeFromUrl } from '$lib/range.js';
 import type { PageLoad } from './$types.js';
 
-const PERIODS: readonly Period[] = ['week', 'month', 'quarter'];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The chart range lives in the URL (?period=&from=&to=) so a view can be shared and survives reloads. */
-function rangeFrom(url: URL): SeriesRange {
-  const p = url.searchParams.get('period');
-  const period = PERIODS.includes(p as Period) ? (p as Period) : 'month';
-  let from = url.searchParams.get('from') ?? undefined;
-  let to = url.searchParams.get('to') ?? undefined;
-  if (from && !DATE.test(from)) from = undefined;
-  if (to && !DATE.test(to)) to = undefined;
-  // A reversed range is a slip of the hand, not a request for nothing.
-  if (from && to && from > to) [from, to] = [to, from];
-  return { period, from, to };
-}
-
-/** A range the server refuses (too many weeks, say) is the chart's problem, not the page's. */
-async function seriesOrRefusal(fetch: typeof globalThis.fetch, id: string, range: SeriesRange) {
+/** The source picker is a convenience: a role that may not list sources still sees the page. */
+async function sourcesIfAllowed(fetch: typeof globalThis.fetch) {
   try {
-    return { series: await getSeries(fetch, id, range), seriesError: null };
+    return await listSources(fetch);
   } catch (e) {
-    if (e instanceof ApiError && e.status === 400) {
-      return { series: null, seriesError: e.issues.map((i) => i.message).join('; ') || e.message };
-    }
+    if (e instanceof ApiError && e.status === 403) return [];
     throw e;
   }
 }
 
-export const load = (async ({ fetch, params, url, depends }) => {
-  depends(OBSERVATIONS_DEPENDENCY);
-  const range = rangeFrom(url);
+export const load = (async ({ fetch, params, url, parent, depends }) => {
+  // Recording an observation re-evaluates warnings on the server, so both refresh together.
+  depends(OBSERVATIONS_DEPENDENCY, WARNINGS_DEPENDENCY, SOURCES_DEPENDENCY);
+  const range = rangeFromUrl(url);
   try {
-    const [indicator, observations, trend] = await Promise.all([
+    const [{ overview }, indicator, observations, trend, warnings, sources] = await Promise.all([
+      parent(),
       getIndicator(fetch, params.id),
       listObservations(fetch, params.id),
-      seriesOrRefusal(fetch, params.id, range)
+      refusalOr(getSeries(fetch, params.id, range)),
+      listWarnings(fetch, { indicatorId: params.id, state: 'all' }),
+      sourcesIfAllowed(fetch)
     ]);
-    return { indicator, observations, ...trend, range };
+    const presets = analysisPresets(latestObservation(overview), overview?.today ?? localToday());
+    return { indicator, observations, series: trend.value, seriesError: trend.refusal, range, presets, warnings, sources };
   } catch (e) {
     throwPageError(e);
   }

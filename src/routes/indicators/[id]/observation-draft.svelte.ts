@@ -1,5 +1,5 @@
 import { invalidate } from '$app/navigation';
-import type { Observation, ObservationInput, Reliability } from '$shared/index.js';
+import type { Observation, ObservationInput, Reliability, SourceSummary } from '$shared/index.js';
 import { ApiError, type Issue } from '$lib/api/http.js';
 import { recordObservation } from '$lib/api/observations.js';
 import { OBSERVATIONS_DEPENDENCY } from '$lib/api/page-error.js';
@@ -10,6 +10,7 @@ export const FIELD_LABELS = {
   level: 'Level',
   quantity: 'Quantity',
   rationale: 'Rationale',
+  sourceId: 'Source',
   'source.title': 'Source title',
   'source.url': 'Source URL',
   reliability: 'Source reliability',
@@ -17,8 +18,11 @@ export const FIELD_LABELS = {
 } as const;
 export type Field = keyof typeof FIELD_LABELS;
 
-function fieldOf(path: string): Field | null {
-  if (path === 'source') return 'source.title'; // the whole source object missing: its title is what is asked for
+export type SourceMode = 'known' | 'new';
+
+function fieldOf(path: string, mode: SourceMode): Field | null {
+  // No source at all: ask for whichever the analyst is filling in, a pick or a new title.
+  if (path === 'source') return mode === 'known' ? 'sourceId' : 'source.title';
   return path in FIELD_LABELS ? (path as Field) : null;
 }
 
@@ -31,6 +35,8 @@ export class ObservationDraft {
   level = $state<number | null>(null);
   quantity = $state<number | null>(null);
   rationale = $state('');
+  sourceMode = $state<SourceMode>('known');
+  sourceId = $state<number | null>(null);
   sourceTitle = $state('');
   sourceUrl = $state('');
   reliability = $state<Reliability | ''>('');
@@ -45,7 +51,7 @@ export class ObservationDraft {
   readonly fieldErrors = $derived.by(() => {
     const byField: Partial<Record<Field, string[]>> = {};
     for (const issue of this.issues) {
-      const field = fieldOf(issue.path);
+      const field = fieldOf(issue.path, this.sourceMode);
       if (field) (byField[field] ??= []).push(issue.message);
     }
     return byField;
@@ -54,7 +60,8 @@ export class ObservationDraft {
   constructor(
     private readonly indicatorId: string,
     private readonly today: () => string,
-    private readonly hasQuantity: boolean
+    private readonly hasQuantity: boolean,
+    private readonly hasSources: () => boolean
   ) {
     this.reset();
   }
@@ -64,6 +71,9 @@ export class ObservationDraft {
     this.level = null;
     this.quantity = null;
     this.rationale = '';
+    // Most reports come from a source already on file; an empty register can only take a new one.
+    this.sourceMode = this.hasSources() ? 'known' : 'new';
+    this.sourceId = null;
     this.sourceTitle = '';
     this.sourceUrl = '';
     this.reliability = '';
@@ -82,10 +92,16 @@ export class ObservationDraft {
     this.level = o.level;
     this.quantity = o.quantity;
     this.rationale = o.rationale;
-    this.sourceTitle = o.source.title;
-    this.sourceUrl = o.source.url ?? '';
+    this.sourceMode = 'known';
+    this.sourceId = o.source.id;
     this.reliability = o.reliability;
     this.credibility = o.credibility;
+  }
+
+  /** Picks a known source; its current grade is the likeliest reliability for this report too. */
+  pickSource(source: SourceSummary) {
+    this.sourceId = source.id;
+    if (source.reliability) this.reliability = source.reliability;
   }
 
   private body(): ObservationInput {
@@ -96,7 +112,9 @@ export class ObservationDraft {
       level: this.level ?? undefined,
       quantity: this.hasQuantity && this.quantity !== null && Number.isFinite(this.quantity) ? this.quantity : undefined,
       rationale: this.rationale,
-      source: { title: this.sourceTitle, url: this.sourceUrl.trim() || undefined },
+      ...(this.sourceMode === 'known'
+        ? { sourceId: this.sourceId ?? undefined }
+        : { source: { title: this.sourceTitle, url: this.sourceUrl.trim() || undefined } }),
       reliability: this.reliability || undefined,
       credibility: this.credibility === '' ? undefined : this.credibility,
       supersedes: this.supersedes?.id

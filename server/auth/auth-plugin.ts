@@ -1,0 +1,79 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { timingSafeEqual } from 'node:crypto';
+import type { ActiveSession, SessionPolicy } from '../db/session-repository.js';
+import type { ErrorBody, Role } from '../schemas/index.js';
+
+export const SESSION_COOKIE = 'wf_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Answered without a session (health, login). */
+    public?: boolean;
+    /** Roles allowed; absent means every signed-in role. */
+    roles?: readonly Role[];
+  }
+  interface FastifyRequest {
+    session: ActiveSession | null;
+  }
+  interface FastifyInstance {
+    sessionPolicy: SessionPolicy;
+    /** Every API route with who may call it: the security tests walk this list. */
+    apiRoutes: ApiRouteAccess[];
+  }
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface ApiRouteAccess {
+  method: string;
+  url: string;
+  public: boolean;
+  roles: readonly Role[] | null;
+}
+
+const deny = (reply: FastifyReply, status: 401 | 403, message: string) => reply.code(status).send({ message } satisfies ErrorBody);
+
+/**
+ * Every /api route needs a live session unless marked public; a route's `roles` limit who may
+ * call it; every state-changing request must echo the session's CSRF token in `x-csrf-token`.
+ * Enforced here, on the server, whatever the UI shows.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, policy: SessionPolicy) => {
+  await app.register(fastifyCookie);
+  app.decorate('sessionPolicy', policy);
+  app.decorateRequest('session', null);
+  app.decorate('apiRoutes', [] as ApiRouteAccess[]);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      app.apiRoutes.push({ method, url: route.url, public: route.config?.public ?? false, roles: route.config?.roles ?? null });
+    }
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? app.store.sessions.resume(token, app.clock(), policy) : null;
+    if (!session) return deny(reply, 401, 'sign in first: no valid session');
+    request.session = session;
+    const roles = request.routeOptions.config?.roles;
+    if (roles && !roles.includes(session.role)) return deny(reply, 403, `a ${session.role.replace('_', ' ')} may not do this`);
+    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, session.csrfToken)) {
+      return deny(reply, 403, 'missing or wrong x-csrf-token header');
+    }
+  });
+});
+
+/** The acting person for audit rows and stored records. */
+export function actorOf(request: FastifyRequest): { actor: string; userId: number | null } {
+  return request.session ? { actor: request.session.username, userId: request.session.userId } : { actor: 'anonymous', userId: null };
+}

@@ -1,0 +1,15 @@
+import type { Store } from '../db/store.js';
+import type { Role } from '../schemas/index.js';
+
+/** Accounts for trying every role at once, created only with the demonstration data (README). */
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; password: string; email: string }[] = [
+  { username: 'demo-officer', displayName: 'Demo watch officer', role: 'watch_officer', password: 'officer-demo-watchfloor', email: 'demo-officer@watchfloor.invalid' },
+  { username: 'demo-manager', displayName: 'Demo manager', role: 'manager', password: 'manager-demo-watchfloor', email: 'demo-manager@watchfloor.invalid' },
+  { username: 'demo-admin', displayName: 'Demo administrator', role: 'admin', password: 'admin-demo-watchfloor', email: 'demo-admin@watchfloor.invalid' }
+];
+
+export async function createDemoAccounts(store: Store, now: Date): Promise<void> {
+  for (const account of DEMO_ACCOUNTS) {
+    if (!store.users.byUsername(account.username)) await store.users.create(account, { now, actor: 'system:demo' });
+  }
+}

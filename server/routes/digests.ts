@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../auth/auth-plugin.js';
+import { composeDigest, escapeHtml, UNSUBSCRIBE_PLACEHOLDER, type DigestSpark } from '../analysis/digest.js';
+import type { DigestRow } from '../db/digest-repository.js';
+import { sparklinePng } from '../mail/sparkline-png.js';
+import { Delivery, DigestDetail, DigestPreview, DigestSummary, ErrorBody, Subscription, SubscriptionInput, UserIdParams } from '../schemas/index.js';
+import { digestInput } from '../services/digest-input.js';
+
+const IdParams = z.object({ id: z.coerce.number({ error: 'must be a digest id' }).int().positive() });
+
+/** A digest's HTML as the app shows it: images inline (no mail attachments here), settings instead of unsubscribe. */
+function forBrowser(html: string, sparks: DigestSpark[], appUrl: string): string {
+  let out = html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`);
+  for (const s of sparks) out = out.replaceAll(`cid:${s.cid}`, `data:image/png;base64,${sparklinePng(s.values).toString('base64')}`);
+  return out;
+}
+
+/** The digest archive, preview, subscriptions, and the public unsubscribe link. */
+export const digestRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { digests, audit } = app.store;
+  const appUrl = app.publicUrl;
+  const subscriptionManagers = { roles: ['manager', 'admin'] as const };
+  const summary = (d: DigestRow) => {
+    const rows = digests.deliveries(d.id);
+    const count = (s: string) => rows.filter((r) => r.status === s).length;
+    const { html: _h, text: _t, sparksJson: _s, ...rest } = d;
+    return { ...rest, deliveries: { sent: count('sent'), pending: count('pending'), failed: count('failed') } };
+  };
+  const html = (reply: { type: (t: string) => unknown }, body: string) => {
+    reply.type('text/html; charset=utf-8');
+    return body;
+  };
+  const preview = () => {
+    const last = digests.lastSent();
+    const coversTo = app.clock().toISOString();
+    return { coversFrom: last?.coversTo ?? null, coversTo, ...composeDigest(digestInput(app.store, { coversFrom: last?.coversTo ?? null, coversTo, appUrl })) };
+  };
+
+  app.get('/digests', { schema: { response: { 200: z.array(DigestSummary) } } }, async () => digests.list().map(summary));
+
+  app.get('/digests/preview', { schema: { response: { 200: DigestPreview } } }, async () => {
+    const { subject, text, coversFrom, coversTo, quiet } = preview();
+    return { subject, text, coversFrom, coversTo, quiet };
+  });
+
+  app.get('/digests/preview/html', async (_req, reply) => {
+    const p = preview();
+    return html(reply, forBrowser(p.html, p.sparks, appUrl));
+  });
+
+  app.get('/digests/failures', { config: { roles: ['admin'] }, schema: { response: { 200: z.array(Delivery) } } }, async () => digests.failures());
+
+  app.get('/digests/:id', { schema: { params: IdParams, response: { 200: DigestDetail, 404: ErrorBody } } }, async (req, reply) => {
+    const d = digests.get(req.params.id);
+    if (!d) return reply.notFound(`no digest #${req.params.id}`);
+    return { ...summary(d), text: d.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`), recipients: digests.deliveries(d.id) };
+  });
+
+  app.get('/digests/:id/html', { schema: { params: IdParams } }, async (req, reply) => {
+    const d = digests.get(req.params.id);
+    if (!d) return reply.notFound(`no digest #${req.params.id}`);
+    return html(reply, forBrowser(d.html, JSON.parse(d.sparksJson), appUrl));
+  });
+
+  app.get('/digest/subscriptions', { config: subscriptionManagers, schema: { response: { 200: z.array(Subscription) } } }, async () => digests.subscriptions());
+
+  app.put(
+    '/digest/subscriptions/:id',
+    { config: subscriptionManagers, schema: { params: UserIdParams, body: SubscriptionInput, response: { 200: z.array(Subscription), 404: ErrorBody } } },
+    async (req, reply) => {
+      if (!digests.setSubscribed(req.params.id, req.body.subscribed)) return reply.notFound(`no user #${req.params.id}`);
+      audit.append({ actor: actorOf(req).actor, action: 'digest.subscription', entity: 'user', entityId: req.params.id, after: req.body }, app.clock());
+      return digests.subscriptions();
+    }
+  );
+
+  /** Anyone signed in may choose for themselves. */
+  app.put('/digest/subscription', { schema: { body: SubscriptionInput, response: { 200: Subscription } } }, async (req) => {
+    const { userId } = req.session!;
+    digests.setSubscribed(userId, req.body.subscribed);
+    audit.append({ actor: actorOf(req).actor, action: 'digest.subscription', entity: 'user', entityId: userId, after: req.body }, app.clock());
+    return digests.subscriptions().find((s) => s.userId === userId)!;
+  });
+
+  /** The mail's unsubscribe link: the token alone identifies the reader, no session needed. */
+  app.get('/digest/unsubscribe', { config: { public: true }, schema: { querystring: z.object({ token: z.string().min(10).max(100) }) } }, async (req, reply) => {
+    const user = digests.userByToken(req.query.token);
+    reply.code(user ? 200 : 404);
+    if (user) {
+      digests.setSubscribed(user.id, false);
+      audit.append({ actor: user.username, action: 'digest.unsubscribe', entity: 'user', entityId: user.id }, app.clock());
+    }
+    const message = user ? `${escapeHtml(user.username)} will no longer receive the Watchfloor weekly digest. You can subscribe again in the app's settings.` : 'This unsubscribe link is not valid.';
+    return html(reply, `<!doctype html><meta charset="utf-8"><title>Watchfloor digest</title><p style="font-family:sans-serif;margin:3rem auto;max-width:36rem">${message}</p>`);
+  });
+};

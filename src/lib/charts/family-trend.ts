@@ -1,0 +1,125 @@
+import {
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  TimeScale,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartDataset,
+  type TooltipItem
+} from 'chart.js';
+import 'chartjs-adapter-date-fns';
+import type { FamilySeries, SeriesPoint } from '$shared/index.js';
+import { formatDate, formatPeriod } from '$lib/format.js';
+import * as colour from './palette.js';
+import { middle, timeAxis } from './time-axis.js';
+import { CARRIED_DASH } from './trend-datasets.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, TimeScale, Tooltip, Legend);
+
+type Point = { x: number; y: number | null };
+type FamilyDataset = ChartDataset<'line', Point[]> & { periods: SeriesPoint[]; role: 'composite' | 'indicator' | 'carried-key' };
+export type FamilyChart = Chart<'line', Point[]>;
+
+// Indicator lines are thin and muted so the composite reads first; distinct hues keep them apart.
+const INDICATOR_COLOURS = ['#3182ce', '#dd6b20', '#38a169', '#805ad5', '#d53f8c', '#319795', '#975a16'];
+const LEVEL_TICKS: Record<number, string> = { 1: '1 · against', 2: '2', 3: '3 · baseline', 4: '4', 5: '5 · toward' };
+
+function lineDataset(label: string, periods: SeriesPoint[], c: string, composite: boolean): FamilyDataset {
+  return {
+    role: composite ? 'composite' : 'indicator',
+    label,
+    periods,
+    data: periods.map((p) => ({ x: middle(p), y: p.reading })),
+    borderColor: c,
+    backgroundColor: c,
+    borderWidth: composite ? 3.5 : 1.5,
+    pointRadius: periods.map((p) => (p.reading === null || p.carried ? 0 : composite ? 3.5 : 2.5)),
+    pointHoverRadius: 5,
+    spanGaps: false,
+    // Dashed where carried forward: "no information" must not look like "nothing happened".
+    segment: { borderDash: (ctx) => (periods[ctx.p1DataIndex]?.carried ? CARRIED_DASH : undefined) },
+    order: composite ? 0 : 1
+  };
+}
+
+function carriedKey(): FamilyDataset {
+  return {
+    role: 'carried-key',
+    label: 'Dashed: carried forward, no observation in the period',
+    periods: [],
+    data: [],
+    borderColor: colour.CARRIED,
+    backgroundColor: '#ffffff',
+    borderDash: CARRIED_DASH,
+    borderWidth: 2
+  };
+}
+
+function tooltipLabel(item: TooltipItem<'line'>): string {
+  const ds = item.dataset as FamilyDataset;
+  const p = ds.periods[item.dataIndex];
+  if (!p || p.reading === null) return `${ds.label}: no reading yet`;
+  const how = p.carried ? 'carried forward' : `${p.observationCount} observation${p.observationCount === 1 ? '' : 's'}`;
+  return `${ds.label}: ${p.reading.toFixed(2)} (${how})`;
+}
+
+export function familyConfig(family: FamilySeries): ChartConfiguration<'line', Point[]> {
+  const datasets = [
+    lineDataset('Family composite (confidence-weighted mean)', family.composite, colour.READING, true),
+    ...family.indicators.map((i, k) => lineDataset(i.title, i.points, INDICATOR_COLOURS[k % INDICATOR_COLOURS.length], false)),
+    carriedKey()
+  ];
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: timeAxis(family.composite, family),
+        y: {
+          type: 'linear',
+          min: 0.5,
+          max: 5.5,
+          afterBuildTicks: (axis) => {
+            axis.ticks = [1, 2, 3, 4, 5].map((value) => ({ value }));
+          },
+          ticks: { callback: (v) => LEVEL_TICKS[Number(v)] ?? String(v) },
+          title: { display: true, text: 'Level (1 against resurgence – 5 toward)' },
+          grid: { color: '#e6e9ed' }
+        }
+      },
+      plugins: {
+        legend: {
+          position: 'bottom',
+          align: 'start',
+          labels: { usePointStyle: true, pointStyle: 'line', pointStyleWidth: 26, padding: 12 },
+          onClick: (e, item, legend) => {
+            const ds = legend.chart.data.datasets[item.datasetIndex!] as FamilyDataset;
+            if (ds.role !== 'carried-key') Chart.defaults.plugins.legend.onClick.call(legend, e, item, legend);
+          }
+        },
+        tooltip: {
+          filter: (item) => (item.dataset as FamilyDataset).role !== 'carried-key' && item.parsed.y !== null,
+          callbacks: {
+            title: (items) => {
+              const p = family.composite[items[0]?.dataIndex ?? -1];
+              return p ? `${formatPeriod(p.start, family.period)} (${formatDate(p.start)} – ${formatDate(p.end)})` : '';
+            },
+            label: tooltipLabel
+          }
+        }
+      }
+    }
+  };
+}
+
+export function createFamilyChart(canvas: HTMLCanvasElement, family: FamilySeries): FamilyChart {
+  return new Chart(canvas, familyConfig(family));
+}

@@ -1,0 +1,28 @@
+import type { ScaleOptions } from 'chart.js';
+import { addDays, parseISO } from 'date-fns';
+
+type Span = { start: string; end: string };
+
+const time = (iso: string) => parseISO(iso).getTime();
+
+/** A period's value sits at its middle: it summarises the whole period, not its first day. */
+export const middle = (p: Span) => (time(p.start) + addDays(parseISO(p.end), 1).getTime()) / 2;
+
+/** The first instant of a period and the first instant after it, for shading whole periods. */
+export const spanOf = (p: Span) => ({ from: time(p.start), to: addDays(parseISO(p.end), 1).getTime() });
+
+/**
+ * The "Date" axis every time chart shares. It spans whole periods, not just from..to: a value sits
+ * mid-period and would be cut off otherwise.
+ */
+export function timeAxis(points: Span[], fallback: { from: string; to: string }): ScaleOptions<'time'> {
+  return {
+    type: 'time',
+    min: time(points[0]?.start ?? fallback.from),
+    max: addDays(parseISO(points.at(-1)?.end ?? fallback.to), 1).getTime(),
+    time: { tooltipFormat: 'd MMM yyyy', displayFormats: { month: 'MMM yyyy', quarter: 'QQQ yyyy' } },
+    title: { display: true, text: 'Date' },
+    ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 12 },
+    grid: { color: '#eef0f3' }
+  };
+}

@@ -1,0 +1,12 @@
+import { listUsers } from '$lib/api/auth.js';
+import { throwPageError } from '$lib/api/page-error.js';
+import type { PageLoad } from './$types.js';
+
+export const load = (async ({ fetch, depends }) => {
+  depends('app:users');
+  try {
+    return { users: await listUsers(fetch) };
+  } catch (e) {
+    throwPageError(e);
+  }
+}) satisfies PageLoad;

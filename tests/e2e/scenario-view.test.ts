@@ -1,0 +1,75 @@
+// The manager's scenario view in a real browser against the real server (fresh database, demo data):
+// the probability chart, where it stands, what moved, the sensitivity answer and the ACH table.
+// Needs the built SPA and Chromium. No sleeps: every wait is on a locator.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/test-server.js';
+import { launchBrowser, RESULTS, signInAs, watchCsp } from './support/browser.js';
+
+describe('scenario view', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+  let cspViolations: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A missing element should fail its own step with a locator message, not the whole test's timeout.
+    page.setDefaultTimeout(10_000);
+    cspViolations = watchCsp(page);
+    await signInAs(page, server.url, 'manager', '/scenarios');
+  });
+
+  afterAll(async () => {
+    expect(cspViolations).toEqual([]);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens with the probability chart, where it stands, what moved, the sensitivity and ACH', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Scenarios' }).waitFor();
+    const chart = page.getByTestId('probability-chart');
+    await chart.locator('canvas').waitFor();
+    // The demo data ends long before today: most periods hold no evidence and the chart says so.
+    expect(Number(await chart.getAttribute('data-evidence-periods'))).toBeGreaterThan(0);
+    expect(Number(await chart.getAttribute('data-evidence-periods'))).toBeLessThan(Number(await chart.getAttribute('data-periods')));
+    await chart.getByText(/hatched\s+ones hold none/).waitFor();
+
+    await page.getByTestId('fit-summary').getByText('leading').waitFor();
+    const moved = page.getByTestId('what-moved');
+    await moved.getByText('Week of').waitFor();
+    await moved.getByText('Nothing has arrived since').waitFor();
+    expect(await moved.locator('a[href^="/indicators/"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('sensitivity').getByText(/would make|No single indicator, one level different/).first().waitFor();
+    const ach = page.getByTestId('ach-table');
+    await ach.getByText('Total inconsistency').waitFor();
+    await ach.getByText('fits best').waitFor();
+    expect(await ach.locator('tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  it('over 2022 to Feb 2024, a resurgence scenario leads as of Jan 2024', async () => {
+    await page.goto(`${server.url}/scenarios?period=month&from=2022-01-01&to=2024-02-01`);
+    const summary = page.getByTestId('fit-summary');
+    await expect.poll(() => summary.getAttribute('data-period')).toBe('2024-01-01');
+    await summary.getByText('Jan 2024').first().waitFor();
+    expect(await summary.getAttribute('data-leading')).toMatch(/^resurgence-/);
+    const leadingRow = summary.locator('tr.leading');
+    expect(await leadingRow.count()).toBe(1);
+    expect(await leadingRow.locator('a').textContent()).toMatch(/^Resurgence/);
+    await page.getByTestId('probability-chart').locator('canvas').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'scenario-view.png'), fullPage: true });
+  });
+
+  it('a quick range puts its dates in the URL, and a driver links to its indicator', async () => {
+    await page.getByRole('button', { name: /^\d{4} – [A-Z][a-z]{2} \d{4}$/ }).click();
+    await page.waitForURL(/from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}/);
+    const driver = page.getByTestId('what-moved').locator('a[href^="/indicators/"]').first();
+    const title = (await driver.textContent())!.trim();
+    await driver.click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByTestId('trend-chart').locator('canvas').waitFor();
+  });
+});

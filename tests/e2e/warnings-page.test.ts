@@ -1,0 +1,88 @@
+// The warnings page in a real browser against the real server (fresh database, demo data): the demo
+// data's warnings, filters held in the URL, links to the chart, and acknowledging as an admin.
+// Needs the built SPA and Chromium. No sleeps: every wait is on a locator.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/test-server.js';
+import { launchBrowser, RESULTS, signInAs, watchCsp } from './support/browser.js';
+
+describe('warnings page', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+  let cspViolations: string[];
+  const rows = () => page.getByTestId('warnings-table').locator('tbody tr');
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    cspViolations = watchCsp(page);
+    await signInAs(page, server.url, 'admin', '/warnings');
+  });
+
+  afterAll(async () => {
+    expect(cspViolations).toEqual([]);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists the demo data’s open warnings; filtering by kind narrows the list and goes into the URL', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Warnings' }).waitFor();
+    await rows().first().waitFor();
+    const all = await rows().count();
+    expect(all).toBeGreaterThan(1);
+
+    await page.getByLabel('Kind').selectOption('tripwire');
+    await page.waitForURL(/kind=tripwire/);
+    await expect.poll(() => rows().count()).toBeLessThan(all);
+    expect(await rows().count()).toBeGreaterThan(0);
+    const kinds = await rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-kind')));
+    expect(new Set(kinds)).toEqual(new Set(['tripwire']));
+    await page.screenshot({ path: join(RESULTS, 'warnings.png'), fullPage: false });
+  });
+
+  it('a row links to its indicator, and to the chart around the warning’s date', async () => {
+    const first = rows().first();
+    const title = (await first.locator('a.subject-link').textContent())!.trim();
+    const chartLink = await first.getByRole('link', { name: 'On the chart →' }).getAttribute('href');
+    expect(chartLink).toMatch(/^\/indicators\/[^?]+\?period=month&from=\d{4}-\d{2}-\d{2}/);
+
+    await first.locator('a.subject-link').click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.goBack();
+    await rows().first().waitFor();
+
+    await page.goto(`${server.url}${chartLink}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const chart = page.getByTestId('trend-chart');
+    await chart.locator('canvas').waitFor();
+    expect(Number(await chart.getAttribute('data-warnings'))).toBeGreaterThan(0);
+    await page.goBack();
+    await rows().first().waitFor();
+  });
+
+  it('acknowledging a warning (as admin) moves it from open to acknowledged', async () => {
+    const first = rows().first();
+    const id = await first.getAttribute('data-warning-id');
+    const before = await rows().count();
+    await first.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByRole('status').getByText(`Warning #${id} acknowledged`).waitFor();
+    await expect.poll(() => rows().count()).toBe(before - 1);
+    expect(await page.locator(`tr[data-warning-id="${id}"]`).count()).toBe(0);
+
+    await page.getByLabel('State').selectOption('acknowledged');
+    await page.waitForURL(/state=acknowledged/);
+    const row = page.locator(`tr[data-warning-id="${id}"]`);
+    await row.waitFor();
+    expect(await row.getByTestId('warning-state').textContent()).toMatch(/^acknowledged/);
+    expect(await row.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+  });
+
+  it('explains an empty list', async () => {
+    await page.goto(`${server.url}/warnings?state=acknowledged&kind=novelty`);
+    await page.getByTestId('warnings-empty').getByText('No warnings match these filters').waitFor();
+  });
+});
