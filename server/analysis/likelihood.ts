@@ -14,7 +14,17 @@ export function bandDistance(x: number, [lo, hi]: BandRange): number {
  * can out-score the wide band that contains it; here an in-band level always scores
  * (1 − ε)/4 ≥ ε ≥ any out-of-band level (for ε ≤ 0.2), while narrow bands still earn more.
  */
-export function levelDistribution([lo, hi]: BandRange, { slack = SLACK, sigma = SIGMA } = {}): number[] {
+export function levelDistribution([lo, hi]: BandRange, { slack = SLACK, sigma = SIGMA } = {}): readonly number[] {
+  // At most 15 bands exist; the fit asks for them millions of times over a long history.
+  const key = `${lo}:${hi}:${slack}:${sigma}`;
+  let cached = distributions.get(key);
+  if (!cached) distributions.set(key, (cached = Object.freeze(computeDistribution(lo, hi, slack, sigma))));
+  return cached;
+}
+
+const distributions = new Map<string, readonly number[]>();
+
+function computeDistribution(lo: number, hi: number, slack: number, sigma: number): number[] {
   const width = hi - lo + 1;
   if (width === LEVELS.length) return LEVELS.map(() => 1 / width);
   const falloff = LEVELS.map((l) => {

@@ -1,4 +1,4 @@
-import { scenarioFit, type FitInput } from './scenario-fit.js';
+import { scenarioFit, updateBelief, type FitInput } from './scenario-fit.js';
 
 export interface WhatIf {
   indicatorId: string;
@@ -29,8 +29,13 @@ export function sensitivity(full: FitInput): Sensitivity {
   const k = full.periods.findLastIndex((p) => p.evidence.length > 0);
   if (k < 0) return { period: null, leading: null, leaderProbability: null, whatIfs: [] };
   const input = { ...full, periods: full.periods.slice(0, k + 1) };
-  const last = scenarioFit(input).at(-1)!;
+  const fit = scenarioFit(input);
+  const last = fit.at(-1)!;
   const answer = { leading: last.leading, leaderProbability: last.probabilities[last.leading] };
+  // Only period k's evidence changes, so each alternative is one update from the belief before it.
+  const ids = full.scenarios.map((x) => x.id);
+  const priorSum = full.scenarios.reduce((a, x) => a + x.prior, 0);
+  const before = k > 0 ? ids.map((id) => fit[k - 1].probabilities[id]) : full.scenarios.map((x) => x.prior / priorSum);
 
   const whatIfs: WhatIf[] = [];
   const indicatorIds = [...new Set(input.periods[k].evidence.map((e) => e.indicatorId))];
@@ -44,15 +49,10 @@ export function sensitivity(full: FitInput): Sensitivity {
         return { ...e, level };
       });
       if (!moved) continue;
-      const periods = input.periods.map((p, j) => (j === k ? { ...p, evidence } : p));
-      const end = scenarioFit({ ...input, periods }).at(-1)!;
-      whatIfs.push({
-        indicatorId,
-        shift,
-        leading: end.leading,
-        leaderProbability: end.probabilities[last.leading],
-        changesLeader: end.leading !== last.leading
-      });
+      const p = updateBelief(before, full, evidence).probabilities;
+      const leading = ids[p.indexOf(Math.max(...p))];
+      const leaderProbability = Math.round(p[ids.indexOf(last.leading)] * 1e6) / 1e6;
+      whatIfs.push({ indicatorId, shift, leading, leaderProbability, changesLeader: leading !== last.leading });
     }
   }
   whatIfs.sort((a, b) => Number(b.changesLeader) - Number(a.changesLeader) || a.leaderProbability - b.leaderProbability);

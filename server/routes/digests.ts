@@ -75,7 +75,11 @@ export const digestRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   );
 
-  /** Anyone signed in may choose for themselves. */
+  /** Anyone signed in may read and choose their own subscription. */
+  app.get('/digest/subscription', { schema: { response: { 200: Subscription } } }, async (req) =>
+    digests.subscriptions().find((s) => s.userId === req.session!.userId)!
+  );
+
   app.put('/digest/subscription', { schema: { body: SubscriptionInput, response: { 200: Subscription } } }, async (req) => {
     const { userId } = req.session!;
     digests.setSubscribed(userId, req.body.subscribed);

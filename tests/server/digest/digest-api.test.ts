@@ -55,6 +55,8 @@ describe('digest API', () => {
     expect(after.find((s: { userId: number }) => s.userId === officer.userId)).toMatchObject({ subscribed: true, byDefault: false });
     const me = (await manager.inject({ method: 'PUT', url: '/api/digest/subscription', payload: { subscribed: false } })).json();
     expect(me).toMatchObject({ username: 'test-manager', subscribed: false });
+    const officer2 = await signIn(t.app, 'watch_officer');
+    expect((await officer2.inject({ method: 'GET', url: '/api/digest/subscription' })).json()).toMatchObject({ username: 'test-watch-officer', subscribed: false, byDefault: true });
     const bad = await manager.inject({ method: 'PUT', url: '/api/digest/subscription', payload: { subscribed: 'yes' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].path).toBe('subscribed');

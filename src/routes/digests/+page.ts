@@ -1,0 +1,13 @@
+import { DIGESTS_DEPENDENCY, getDigestPreview, listDigests } from '$lib/api/digests.js';
+import { throwPageError } from '$lib/api/page-error.js';
+import type { PageLoad } from './$types.js';
+
+export const load = (async ({ fetch, depends }) => {
+  depends(DIGESTS_DEPENDENCY);
+  try {
+    const [digests, preview] = await Promise.all([listDigests(fetch), getDigestPreview(fetch)]);
+    return { digests, preview };
+  } catch (e) {
+    throwPageError(e);
+  }
+}) satisfies PageLoad;
