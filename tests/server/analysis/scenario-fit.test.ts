@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BandRange } from '../../../server/analysis/bands.js';
 import { scenarioFit, updateBelief, type Evidence, type FitInput } from '../../../server/analysis/scenario-fit.js';
+import { levelDistribution } from '../../../server/analysis/likelihood.js';
 import { sensitivity } from '../../../server/analysis/sensitivity.js';
 
 const scenarios = [
@@ -17,6 +18,21 @@ const bands: FitInput['bands'] = {
 const month = (i: number, evidence: Evidence[] = []) => ({ start: `2023-${String(i).padStart(2, '0')}-01`, end: `2023-${String(i).padStart(2, '0')}-28`, evidence });
 
 describe('scenarioFit (METHOD §4)', () => {
+  it('reproduces the README worked example', () => {
+    const fit = scenarioFit({
+      scenarios: [{ id: 'decline', prior: 0.6 }, { id: 'resurgence', prior: 0.4 }],
+      bands: { salaries: { decline: [1, 2], resurgence: [3, 5] } },
+      periods: [month(1, [{ indicatorId: 'salaries', level: 4, weight: 0.64 }]), month(2)]
+    });
+    expect(levelDistribution([1, 2])[3]).toBeCloseTo(0.013, 3);
+    expect(levelDistribution([3, 5])[3]).toBeCloseTo(0.2667, 4);
+    expect(fit[0].contributions[0].logLikelihood.decline).toBeCloseTo(-1.390, 3);
+    expect(fit[0].contributions[0].logLikelihood.resurgence).toBeCloseTo(-0.423, 3);
+    expect(fit[0].probabilities.resurgence).toBeCloseTo(0.637, 3);
+    expect(fit[0].inconsistency).toEqual({ decline: 1.28, resurgence: 0 });
+    expect(fit[1].probabilities.resurgence).toBeCloseTo(0.614, 3); // no news: fading toward the prior 0.4
+  });
+
   it('with no evidence stays at the priors', () => {
     const [point] = scenarioFit({ scenarios, bands, periods: [month(1)] });
     expect(point.probabilities).toEqual({ decline: 0.5, resurgence: 0.3, pivot: 0.2 });
