@@ -2,31 +2,22 @@
 // warnings on the indicator chart, the source picker, the family page, the validator and the sources
 // register. Needs the built SPA and Chromium. No sleeps: every wait is on a locator.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/test-server.js';
-import { launchBrowser, RESULTS, signInAs, watchCsp } from './support/browser.js';
+import { openSignedIn, RESULTS, type SignedInSession } from './support/browser.js';
 
 describe('analysis pages', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let session: SignedInSession;
+  let server: SignedInSession['server'];
   let page: Page;
-  let cspViolations: string[];
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    cspViolations = watchCsp(page);
-    await signInAs(page, server.url, 'watch_officer', '/indicators/taliban-recognition');
+    // The strict content security policy must let the SPA and chart.js work: close() checks it.
+    session = await openSignedIn('watch_officer', '/indicators/taliban-recognition');
+    ({ server, page } = session);
   });
 
-  afterAll(async () => {
-    expect(cspViolations).toEqual([]);
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('draws the indicator’s warnings on its chart and lists them under it', async () => {
     const chart = page.getByTestId('trend-chart');

@@ -2,31 +2,22 @@
 // overview → indicator → a rejected observation → an accepted one → a correction.
 // Needs the built SPA (`npm test` builds first) and Chromium. No sleeps: every wait is on a locator.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/test-server.js';
-import { launchBrowser, RESULTS, signInAs, watchCsp } from './support/browser.js';
+import { openSignedIn, RESULTS, type SignedInSession } from './support/browser.js';
 
 describe('indicator page', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let session: SignedInSession;
+  let server: SignedInSession['server'];
   let page: Page;
 
-  let cspViolations: string[];
-
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    cspViolations = watchCsp(page);
-    await signInAs(page, server.url, 'watch_officer');
+    // The strict content security policy must let the SPA and chart.js work: close() checks it.
+    session = await openSignedIn('watch_officer');
+    ({ server, page } = session);
   });
 
-  afterAll(async () => {
-    expect(cspViolations).toEqual([]); // the strict content security policy lets the SPA and chart.js work
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows families and the demo banner on the overview, then opens an indicator with a chart', async () => {
     await page.goto(`${server.url}/`);

@@ -2,32 +2,21 @@
 // the probability chart, where it stands, what moved, the sensitivity answer and the ACH table.
 // Needs the built SPA and Chromium. No sleeps: every wait is on a locator.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/test-server.js';
-import { launchBrowser, RESULTS, signInAs, watchCsp } from './support/browser.js';
+import { openSignedIn, RESULTS, type SignedInSession } from './support/browser.js';
 
 describe('scenario view', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let session: SignedInSession;
+  let server: SignedInSession['server'];
   let page: Page;
-  let cspViolations: string[];
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // A missing element should fail its own step with a locator message, not the whole test's timeout.
-    page.setDefaultTimeout(10_000);
-    cspViolations = watchCsp(page);
-    await signInAs(page, server.url, 'manager', '/scenarios');
+    session = await openSignedIn('manager', '/scenarios');
+    ({ server, page } = session);
   });
 
-  afterAll(async () => {
-    expect(cspViolations).toEqual([]);
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('opens with the probability chart, where it stands, what moved, the sensitivity and ACH', async () => {
     await page.getByRole('heading', { level: 1, name: 'Scenarios' }).waitFor();

@@ -2,32 +2,22 @@
 // data's warnings, filters held in the URL, links to the chart, and acknowledging as an admin.
 // Needs the built SPA and Chromium. No sleeps: every wait is on a locator.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/test-server.js';
-import { launchBrowser, RESULTS, signInAs, watchCsp } from './support/browser.js';
+import { openSignedIn, RESULTS, type SignedInSession } from './support/browser.js';
 
 describe('warnings page', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let session: SignedInSession;
+  let server: SignedInSession['server'];
   let page: Page;
-  let cspViolations: string[];
   const rows = () => page.getByTestId('warnings-table').locator('tbody tr');
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    cspViolations = watchCsp(page);
-    await signInAs(page, server.url, 'admin', '/warnings');
+    session = await openSignedIn('admin', '/warnings');
+    ({ server, page } = session);
   });
 
-  afterAll(async () => {
-    expect(cspViolations).toEqual([]);
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('lists the demo data’s open warnings; filtering by kind narrows the list and goes into the URL', async () => {
     await page.getByRole('heading', { level: 1, name: 'Warnings' }).waitFor();

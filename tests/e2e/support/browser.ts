@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../../server/auth/demo-accounts.js';
 import type { Role } from '../../../server/schemas/index.js';
-import { BUILD_DIR } from '../../support/test-server.js';
+import { BUILD_DIR, startTestServer } from '../../support/test-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS = resolve(import.meta.dirname, '../../../test-results');
@@ -40,4 +40,33 @@ export async function signInAs(page: Page, baseUrl: string, role: Role, path = '
   await form.getByLabel('Password').fill(account.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Signed in').getByText(account.displayName).waitFor();
+}
+
+export interface SignedInSession {
+  server: Awaited<ReturnType<typeof startTestServer>>;
+  browser: Browser;
+  page: Page;
+  /** Asserts the page met no content-security-policy violation, then stops browser and server. */
+  close(): Promise<void>;
+}
+
+/** The real server with demo data, Chromium, and one page signed in as `role` at `path`. */
+export async function openSignedIn(role: Role, path = '/'): Promise<SignedInSession> {
+  const server = await startTestServer({ demo: true });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A missing element should fail its own step with a locator message, not the whole test's timeout.
+  page.setDefaultTimeout(10_000);
+  const violations = watchCsp(page);
+  await signInAs(page, server.url, role, path);
+  return {
+    server,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+      if (violations.length) throw new Error(`content security policy violations:\n${violations.join('\n')}`);
+    }
+  };
 }
