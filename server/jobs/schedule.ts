@@ -13,6 +13,13 @@ export interface ScheduleOptions {
   digest?: { cron: string; deps: Omit<DigestDeps, 'store' | 'clock'> };
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The digest catch-up started when the server became ready (null without a digest schedule). */
+    digestCatchUp: Promise<void> | null;
+  }
+}
+
 /** Pending digest deliveries (retries, a resumed run) are looked at this often. */
 const DIGEST_RETRY_CRON = '*/5 * * * *';
 
@@ -37,7 +44,11 @@ export const schedulePlugin = fp(async (app: FastifyInstance, opts: ScheduleOpti
     every(digestCron, 'digest', (date) => runDigest(deps, { kind: 'compose', slot: slotOf(date) }));
     every(DIGEST_RETRY_CRON, 'digest-retry', () => runDigest(deps, { kind: 'resume' }));
     // Once the server is ready: a missed slot is caught up (once), a half-sent digest resumed.
-    app.addHook('onReady', async () => void guarded('digest-catch-up', () => catchUpDigest(deps, digestCron, opts.timezone))());
+    // Not awaited: a slow mail server must not hold up the start.
+    app.decorate('digestCatchUp', null);
+    app.addHook('onReady', async () => {
+      app.digestCatchUp = guarded('digest-catch-up', () => catchUpDigest(deps, digestCron, opts.timezone))();
+    });
   }
   app.addHook('onClose', async () => {
     for (const t of tasks) {
