@@ -77,3 +77,8 @@ export const authPlugin = fp(async (app: FastifyInstance, policy: SessionPolicy)
 export function actorOf(request: FastifyRequest): { actor: string; userId: number | null } {
   return request.session ? { actor: request.session.username, userId: request.session.userId } : { actor: 'anonymous', userId: null };
 }
+
+/** Who acts, and when: what every repository write takes. */
+export function whoOf(request: FastifyRequest): { now: Date; actor: string } {
+  return { now: request.server.clock(), actor: actorOf(request).actor };
+}

@@ -42,6 +42,8 @@ export function createCatalogueRepository(db: Db) {
     scenario: db.prepare(`SELECT ${SCENARIO_COLUMNS} FROM scenarios WHERE id = ?`),
     bands: db.prepare(`SELECT b.scenario_id AS scenarioId, b.indicator_id AS indicatorId, b.lo, b.hi
       FROM scenario_bands b JOIN scenarios s ON s.id = b.scenario_id ORDER BY s.position`),
+    indicatorIdsByFamily: db.prepare(`SELECT i.id, i.family_id AS familyId FROM indicators i
+      ORDER BY i.retired_at IS NOT NULL, i.position`),
     bandsOf: db.prepare(`SELECT b.scenario_id AS scenarioId, s.title AS scenarioTitle, b.lo, b.hi
       FROM scenario_bands b JOIN scenarios s ON s.id = b.scenario_id WHERE b.indicator_id = ? ORDER BY s.position`)
   };
@@ -93,14 +95,14 @@ export function createCatalogueRepository(db: Db) {
       return { ...toIndicator(row, documentTitles()), bands, distinguishesScenarios: distinguishesScenarios(bands.map((b) => b.band)) };
     },
     listFamilies(): Family[] {
-      const indicators = this.listIndicators();
+      const indicators = q.indicatorIdsByFamily.all() as { id: string; familyId: string }[];
       const titles = documentTitles();
       return (q.families.all() as { id: string; title: string; description: string; provenanceJson: string }[]).map((f) => ({
         id: f.id,
         title: f.title,
         description: f.description,
         provenance: provenance(f.provenanceJson, titles),
-        indicatorIds: indicators.filter((i) => i.family.id === f.id).map((i) => i.id)
+        indicatorIds: indicators.filter((i) => i.familyId === f.id).map((i) => i.id)
       }));
     },
     listScenarios(): Scenario[] {

@@ -3,13 +3,10 @@ import { achTable, describeMovement } from '../analysis/assessment.js';
 import { diagnosticity } from '../analysis/diagnosticity.js';
 import { icd203Words } from '../analysis/icd203.js';
 import { DIAGNOSTIC_THRESHOLD, MIN_DISTINCTIVE_INDICATORS } from '../analysis/method.js';
-import { countPeriods } from '../analysis/periods.js';
 import { scenarioFit } from '../analysis/scenario-fit.js';
 import { sensitivity } from '../analysis/sensitivity.js';
-import { InputError } from '../errors.js';
 import { Diagnosticity, ErrorBody, FitQuery, ScenarioFit } from '../schemas/index.js';
-import { defaultWindow, fitInput, inWindow } from '../services/assessment.js';
-import { MAX_PERIODS } from './series.js';
+import { fitInput, inWindow, queryWindow } from '../services/assessment.js';
 
 /** The manager's analysis: scenario fit over time, ACH, movement, sensitivity, diagnosticity. */
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,11 +14,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/scenarios/fit', { schema: { querystring: FitQuery, response: { 200: ScenarioFit, 400: ErrorBody } } }, async (req) => {
     const today = app.clock().toISOString().slice(0, 10);
-    const window = defaultWindow(app.store, today, req.query);
-    if (window.from > window.to) throw new InputError(400, 'from', `must not be after "to" (${window.to})`);
-    if (countPeriods(window.from, window.to, window.period) > MAX_PERIODS) {
-      throw new InputError(400, 'from', `the range holds more than ${MAX_PERIODS} ${window.period}s; shorten it or use a longer period`);
-    }
+    const window = queryWindow(app.store.observations.firstDate(), today, req.query);
     const input = fitInput(app.store, window);
     const fit = inWindow(scenarioFit(input), window);
     const scenarios = catalogue.listScenarios().map(({ id, title, summary, prior }) => ({ id, title, summary, prior }));

@@ -1,13 +1,11 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../auth/auth-plugin.js';
+import { whoOf } from '../auth/auth-plugin.js';
 import { ErrorBody, SourceCreate, SourceDetail, SourceGradeInput, SourceIdParams, SourceList, SourceUpdate } from '../schemas/index.js';
 
 /** Sources of reporting, with their reliability grade history. */
 export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sources } = app.store;
-  const who = (req: FastifyRequest) => ({ now: app.clock(), actor: actorOf(req).actor });
   const writers = { roles: ['watch_officer', 'admin'] as const };
   const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -18,21 +16,21 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/sources', { config: writers, schema: { body: SourceCreate, response: { 201: SourceDetail, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(sources.create(req.body, who(req)))
+    reply.code(201).send(sources.create(req.body, whoOf(req)))
   );
 
   app.patch('/sources/:id', { config: writers, schema: { params: SourceIdParams, body: SourceUpdate, response: { 200: SourceDetail, ...errors } } }, async (req) =>
-    sources.update(req.params.id, req.body, who(req))
+    sources.update(req.params.id, req.body, whoOf(req))
   );
 
   app.post(
     '/sources/:id/grades',
     { config: writers, schema: { params: SourceIdParams, body: SourceGradeInput, response: { 201: SourceDetail, ...errors } } },
-    async (req, reply) => reply.code(201).send(sources.grade(req.params.id, req.body, who(req)))
+    async (req, reply) => reply.code(201).send(sources.grade(req.params.id, req.body, whoOf(req)))
   );
 
   app.delete('/sources/:id', { config: writers, schema: { params: SourceIdParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    sources.remove(req.params.id, who(req));
+    sources.remove(req.params.id, whoOf(req));
     return reply.code(204).send(null);
   });
 };

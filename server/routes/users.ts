@@ -1,30 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../auth/auth-plugin.js';
+import { whoOf } from '../auth/auth-plugin.js';
 import { ErrorBody, PasswordReset, User, UserCreate, UserIdParams, UserUpdate } from '../schemas/index.js';
 
 /** Accounts and roles: administrators only. */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const { users } = app.store;
   const admins = { roles: ['admin'] as const };
-  const who = (req: Parameters<typeof actorOf>[0]) => ({ now: app.clock(), actor: actorOf(req).actor });
   const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
   app.get('/users', { config: admins, schema: { response: { 200: z.array(User) } } }, async () => users.list());
 
   app.post('/users', { config: admins, schema: { body: UserCreate, response: { 201: User, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await users.create(req.body, who(req)))
+    reply.code(201).send(await users.create(req.body, whoOf(req)))
   );
 
   app.patch('/users/:id', { config: admins, schema: { params: UserIdParams, body: UserUpdate, response: { 200: User, ...errors } } }, async (req) =>
-    users.update(req.params.id, req.body, who(req))
+    users.update(req.params.id, req.body, whoOf(req))
   );
 
   app.post(
     '/users/:id/password',
     { config: admins, schema: { params: UserIdParams, body: PasswordReset, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
-      await users.resetPassword(req.params.id, req.body.password, who(req));
+      await users.resetPassword(req.params.id, req.body.password, whoOf(req));
       return reply.code(204).send(null);
     }
   );

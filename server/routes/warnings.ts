@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../auth/auth-plugin.js';
+import { whoOf } from '../auth/auth-plugin.js';
 import { ErrorBody, Warning, WarningList, WarningsQuery } from '../schemas/index.js';
 
 export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,6 +16,6 @@ export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: ['manager', 'admin'] },
       schema: { params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: Warning, 404: ErrorBody } }
     },
-    async (req) => warnings.acknowledge(req.params.id, { now: app.clock(), actor: actorOf(req).actor })
+    async (req) => warnings.acknowledge(req.params.id, whoOf(req))
   );
 };

@@ -1,9 +1,10 @@
 // Assembles the pure analysis's inputs from the store: the one place that knows both.
-import { periodOf, periodsBetween, type PeriodKind } from '../analysis/periods.js';
+import { countPeriods, periodOf, periodsBetween, type PeriodKind } from '../analysis/periods.js';
 import { scenarioFit, type FitInput } from '../analysis/scenario-fit.js';
 import { indicatorSeries } from '../analysis/series.js';
 import type { WarningInput } from '../analysis/warnings.js';
 import type { Store } from '../db/store.js';
+import { InputError } from '../errors.js';
 
 export interface Window {
   from: string;
@@ -11,10 +12,20 @@ export interface Window {
   period: PeriodKind;
 }
 
-/** Default window: from the first observation (or today) to today. */
-export function defaultWindow(store: Store, today: string, q: { from?: string; to?: string; period: PeriodKind }): Window {
-  const from = q.from ?? store.observations.firstDate() ?? today;
+/** Enough for weekly readings over twenty years; more is a mistake, not a chart. */
+export const MAX_PERIODS = 1100;
+
+/**
+ * The window a query asks for: from `first` (the first observation that matters; today when there
+ * is none) to today unless given. Refused when inverted or absurdly long, naming `from`.
+ */
+export function queryWindow(first: string | null, today: string, q: { from?: string; to?: string; period: PeriodKind }): Window {
+  const from = q.from ?? first ?? today;
   const to = q.to ?? [today, from].sort().at(-1)!;
+  if (from > to) throw new InputError(400, 'from', `must not be after "to" (${to})`);
+  if (countPeriods(from, to, q.period) > MAX_PERIODS) {
+    throw new InputError(400, 'from', `the range holds more than ${MAX_PERIODS} ${q.period}s; shorten it or use a longer period`);
+  }
   return { from, to, period: q.period };
 }
 
