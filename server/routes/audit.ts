@@ -1,12 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { writeCsv, type CsvColumn } from '../csv/write-csv.js';
 import { AuditEntry, AuditQuery, ErrorBody } from '../schemas/index.js';
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-const csvField = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+const AUDIT_COLUMNS: CsvColumn<AuditEntry>[] = [
+  { header: 'id', value: (r) => r.id },
+  { header: 'at', value: (r) => r.at },
+  { header: 'actor', value: (r) => r.actor },
+  { header: 'action', value: (r) => r.action },
+  { header: 'entity', value: (r) => r.entity },
+  { header: 'entity_id', value: (r) => r.entityId },
+  { header: 'before', value: (r) => r.before },
+  { header: 'after', value: (r) => r.after }
+];
 
 /** The audit trail, for administrators: filtered listing and CSV export. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,11 +25,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/audit.csv', { config: admins, schema: { querystring: AuditQuery } }, async (req, reply) => {
     const rows = audit.list({ ...req.query, limit: 100_000 });
-    const header = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after'];
-    const lines = rows.map((r) => [r.id, r.at, r.actor, r.action, r.entity, r.entityId, r.before, r.after].map(csvField).join(','));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="watchfloor-audit-${app.clock().toISOString().slice(0, 10)}.csv"`)
-      .send([header.join(','), ...lines].join('\r\n') + '\r\n');
+      .send(writeCsv(AUDIT_COLUMNS, rows));
   });
 };
