@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
 
@@ -24,7 +24,7 @@ const Env = z.object({
   WATCHFLOOR_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// address').optional(),
   WATCHFLOOR_MAIL_FROM: z.string().min(3).default('Watchfloor <watchfloor@localhost>'),
   WATCHFLOOR_PUBLIC_URL: z.url({ error: 'must be an http(s) address' }).optional(),
-  WATCHFLOOR_OUTBOX: z.string().min(1).default('data/outbox'),
+  WATCHFLOOR_OUTBOX: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -52,10 +52,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const dbFile = e.WATCHFLOOR_DB === ':memory:' ? e.WATCHFLOOR_DB : resolve(e.WATCHFLOOR_DB);
   return {
     port: e.PORT,
     host: e.HOST,
-    dbFile: e.WATCHFLOOR_DB === ':memory:' ? e.WATCHFLOOR_DB : resolve(e.WATCHFLOOR_DB),
+    dbFile,
     demo: e.WATCHFLOOR_DEMO,
     catalogueDir: resolve(e.WATCHFLOOR_CATALOGUE),
     staticDir: resolve(e.WATCHFLOOR_STATIC),
@@ -68,7 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       from: e.WATCHFLOOR_MAIL_FROM,
       // Links in mail must reach the app from the reader's desk, not from the server itself.
       publicUrl: (e.WATCHFLOOR_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
-      outboxDir: resolve(e.WATCHFLOOR_OUTBOX)
+      // Beside the database by default, so one WATCHFLOOR_DB keeps all of an instance's files together.
+      outboxDir: e.WATCHFLOOR_OUTBOX ? resolve(e.WATCHFLOOR_OUTBOX) : join(dbFile === ':memory:' ? resolve('data') : dirname(dbFile), 'outbox')
     },
     logLevel: e.LOG_LEVEL
   };
