@@ -29,10 +29,36 @@ export const DocumentFile = z.object({
   character: prose(400).optional()
 });
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+/** How far ahead the scenarios look: each describes where things stand by `until`. */
+export const HorizonFile = z.object({ until: isoDate, statement: prose(600) }).strict();
+
+/**
+ * One dimension along which the scenarios differ. Scenarios sit at one value of every axis
+ * (`position`); no two share a position, so they exclude each other, and together they cover
+ * every combination the axes' notes call possible, so they exhaust the futures.
+ */
+export const AxisFile = z
+  .object({
+    id: slug,
+    title: prose(200),
+    question: prose(600),
+    note: prose(600).optional(),
+    values: z.array(z.object({ id: slug, meaning: prose(600) }).strict()).min(2)
+  })
+  .strict();
+
+/** A question the watch answers beside the scenarios rather than as one of them (e.g. where IS-K strikes). */
+export const SeparateQuestionFile = z.object({ id: slug, question: prose(400), why: prose(1000) }).strict();
+
 export const TopicFile = z.object({
   id: slug,
   title: prose(200),
   description: prose(2000),
+  horizon: HorizonFile,
+  axes: z.array(AxisFile).min(1),
+  separateQuestions: z.array(SeparateQuestionFile).optional(),
   documents: z.array(DocumentFile).min(1)
 });
 
@@ -75,15 +101,19 @@ export const ScenarioFile = z
     title: prose(200),
     summary: prose(240),
     narrative: prose(4000),
+    /** The scenario's value on every axis of the topic, e.g. { strength: resurgence, engine: ttp-alliance }. */
+    position: z.record(slug, slug),
     prior: z.number().gt(0).lt(1),
+    /** Why the prior is what it is, from the documents. */
+    priorRationale: prose(1200),
+    /** What this scenario excludes: the futures that cannot hold together with it. */
+    rulesOut: z.array(prose(400)).min(1),
     signposts: z.array(prose(400)).min(1),
     provenance: z.array(ProvenanceFile).min(1)
   })
   .strict();
 
 export const ScenariosFile = z.object({ scenarios: z.array(ScenarioFile).min(2) }).strict();
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 export const DemoObservationFile = z
   .object({

@@ -16,6 +16,12 @@ export const EVIDENCE_DISCOUNT = 0.5;
 export const DIAGNOSTIC_THRESHOLD = 0.3;
 /** A scenario needs at least this many indicators that single it out. */
 export const MIN_DISTINCTIVE_INDICATORS = 3;
+/**
+ * Every pair of scenarios needs at least this many indicators whose bands do not overlap (METHOD §5).
+ * With fewer, one or two stale or mis-graded readings decide between the two futures; five gives the
+ * watch room to lose a couple of indicators to silence or doubt and still tell them apart.
+ */
+export const MIN_SEPARATING_INDICATORS = 5;
 /** A move of this many probability points within a week is a shift warning. */
 export const SHIFT_POINTS = 0.15;
 /** Novelty looks back this many years for a higher reading. */

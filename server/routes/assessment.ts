@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { achTable, describeMovement } from '../analysis/assessment.js';
 import { diagnosticity } from '../analysis/diagnosticity.js';
 import { icd203Words } from '../analysis/icd203.js';
-import { DIAGNOSTIC_THRESHOLD, MIN_DISTINCTIVE_INDICATORS } from '../analysis/method.js';
+import { DIAGNOSTIC_THRESHOLD, MIN_DISTINCTIVE_INDICATORS, MIN_SEPARATING_INDICATORS } from '../analysis/method.js';
 import { scenarioFit } from '../analysis/scenario-fit.js';
 import { sensitivity } from '../analysis/sensitivity.js';
 import { Diagnosticity, ErrorBody, FitQuery, ScenarioFit } from '../schemas/index.js';
@@ -53,6 +53,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       threshold: DIAGNOSTIC_THRESHOLD,
       minDistinctive: MIN_DISTINCTIVE_INDICATORS,
+      minSeparating: MIN_SEPARATING_INDICATORS,
+      pairs: result.pairs,
       scenarios: matrix.scenarios.map((s, k) => ({ ...s, ...result.scenarios[k] })),
       indicators: matrix.rows.map((r, k) => ({
         ...result.indicators[k], indicatorTitle: r.indicatorTitle, family: r.family, bands: r.bands

@@ -87,12 +87,25 @@ export const DiagnosticityRow = z.object({
   diagnosticity: z.number(),
   bestPair: z.tuple([z.string(), z.string()]).nullable(),
   nonDiagnostic: z.boolean(),
-  distinctiveFor: z.array(z.string())
+  distinctiveFor: z.array(z.string()),
+  /** Scenario pairs whose bands on this indicator do not overlap. */
+  separates: z.array(z.tuple([z.string(), z.string()])),
+  separatesNoPair: z.boolean()
+});
+
+/** A scenario pair and the indicators that separate it (disjoint bands); flagged below minSeparating. */
+export const PairSeparation = z.object({
+  a: z.string(),
+  b: z.string(),
+  separating: z.array(z.string()),
+  flagged: z.boolean()
 });
 
 export const Diagnosticity = z.object({
   threshold: z.number(),
   minDistinctive: z.number().int(),
+  minSeparating: z.number().int(),
+  pairs: z.array(PairSeparation),
   scenarios: z.array(ScenarioSummary.extend({ distinctiveIndicators: z.array(z.string()), underCovered: z.boolean() })),
   indicators: z.array(DiagnosticityRow)
 });

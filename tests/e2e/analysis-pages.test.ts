@@ -13,7 +13,7 @@ describe('analysis pages', () => {
 
   beforeAll(async () => {
     // The strict content security policy must let the SPA and chart.js work: close() checks it.
-    session = await openSignedIn('watch_officer', '/indicators/taliban-recognition');
+    session = await openSignedIn('watch_officer', '/indicators/tajik-taliban-isk-links');
     ({ server, page } = session);
   });
 
@@ -62,7 +62,20 @@ describe('analysis pages', () => {
     expect(await page.getByTestId('scenario-coverage').count()).toBe(5);
     expect(await matrix.locator('tbody tr:not(.family)').count()).toBeGreaterThan(30);
     await page.getByTestId('validator-findings').getByText(/diagnostic/).first().waitFor();
+    await page.getByTestId('pair-finding').getByText('Every pair of scenarios is separated by at least 5 indicators').waitFor();
     await page.screenshot({ path: join(RESULTS, 'validator.png'), fullPage: true });
+  });
+
+  it('shows the scenario × scenario matrix: counts, the separating indicators on choosing a cell', async () => {
+    const pairs = page.getByTestId('pair-matrix');
+    expect(await pairs.getByTestId('pair-cell').count()).toBe(20); // 10 pairs, both halves of the matrix
+    expect(await pairs.locator('[data-flagged="true"]').count()).toBe(0);
+    const cell = pairs.getByRole('button', { name: /^Resurgence through a Taliban split or northern war versus Resurgence through a TTP alliance: \d+ separating/ });
+    expect(await cell.getAttribute('title')).toMatch(/Tajik Taliban links to IS-K/);
+    await cell.click();
+    const detail = page.getByTestId('pair-detail');
+    await detail.getByRole('link', { name: 'TTP-IS-K cooperation in Khyber Pakhtunkhwa' }).waitFor();
+    await pairs.screenshot({ path: join(RESULTS, 'validator-pairs.png') });
   });
 
   it('regrades a source: the new grade becomes current and the old one stays in the history', async () => {

@@ -35,19 +35,20 @@ describe('scenario view', () => {
     await page.getByTestId('sensitivity').getByText(/would make|No single indicator, one level different/).first().waitFor();
     const ach = page.getByTestId('ach-table');
     await ach.getByText('Total inconsistency').waitFor();
-    await ach.getByText('fits best').waitFor();
+    await ach.getByText('fits best').first().waitFor(); // several scenarios can tie on the latest evidence
     expect(await ach.locator('tbody tr').count()).toBeGreaterThan(0);
   });
 
-  it('over 2022 to Feb 2024, a resurgence scenario leads as of Jan 2024', async () => {
+  // The documents leave IS-K weak but alive at the start of 2024; exact shares depend on the fit method.
+  it('over 2022 to Feb 2024, decline or underground persistence leads as of Jan 2024', async () => {
     await page.goto(`${server.url}/scenarios?period=month&from=2022-01-01&to=2024-02-01`);
     const summary = page.getByTestId('fit-summary');
     await expect.poll(() => summary.getAttribute('data-period')).toBe('2024-01-01');
     await summary.getByText('Jan 2024').first().waitFor();
-    expect(await summary.getAttribute('data-leading')).toMatch(/^resurgence-/);
+    expect(await summary.getAttribute('data-leading')).toMatch(/^(underground-persistence|contained-decline)$/);
     const leadingRow = summary.locator('tr.leading');
     expect(await leadingRow.count()).toBe(1);
-    expect(await leadingRow.locator('a').textContent()).toMatch(/^Resurgence/);
+    expect(await leadingRow.locator('a').textContent()).toMatch(/^(Underground persistence|Contained decline)$/);
     await page.getByTestId('probability-chart').locator('canvas').waitFor();
     await page.screenshot({ path: join(RESULTS, 'scenario-view.png'), fullPage: true });
   });

@@ -58,10 +58,30 @@ describe('loadCatalogue refuses a bad catalogue, naming the file and the field',
     ['an unknown field appears', 'families/funding.yaml', (t: string) => t.replace('cadenceDays: 30', 'cadenceDays: 30\n    cadense: 3'), /families\/funding\.yaml: indicators\[0\]: Unrecognized key: "cadense"/],
     ['the YAML does not parse', 'scenarios.yaml', (t: string) => t.replace('scenarios:', 'scenarios: [\n'), /scenarios\.yaml: line \d+: /],
     ['a demo row names no indicator', 'demo-observations.yaml', (t: string) => t.replace('indicator: attacks', 'indicator: bombs'), /demo-observations\.yaml: observations\[2\]\.indicator: no indicator "bombs"/],
+    ['a level anchor is blank', 'families/funding.yaml', (t: string) => t.replace('      - Reduced rates', "      - '  '"), /families\/funding\.yaml: indicators\[0\]\.levels\[2\]: must not be empty/],
+    ['the topic states no horizon', 'topic.yaml', (t: string) => t.replace(/horizon:\n(  .*\n)+/, ''), /topic\.yaml: horizon: /],
+    ['the topic states no axes', 'topic.yaml', (t: string) => t.replace(/axes:\n(  .*\n)+/, ''), /topic\.yaml: axes: /],
+    ['a scenario gives no reason for its prior', 'scenarios.yaml', (t: string) => t.replace('    priorRationale: Document A reports the decline.\n', ''), /scenarios\.yaml: scenarios\[0\]\.priorRationale: /],
+    ['a scenario rules nothing out', 'scenarios.yaml', (t: string) => t.replace('rulesOut: [Decline]', 'rulesOut: []'), /scenarios\.yaml: scenarios\[1\]\.rulesOut: /],
+    ['two scenarios share a position', 'scenarios.yaml', (t: string) => t.replace('strength: stronger', 'strength: weaker'), /scenarios\.yaml: scenarios\[1\]\.position: same position as "decline" \(strength=weaker\): scenarios must exclude each other/],
+    ['a position names an unknown value', 'scenarios.yaml', (t: string) => t.replace('strength: stronger', 'strength: booming'), /scenarios\.yaml: scenarios\[1\]\.position\.strength: "booming" is not a value of the axis "strength" \(weaker, stronger\)/],
+    ['a position skips an axis', 'scenarios.yaml', (t: string) => t.replace('{ strength: stronger }', '{}'), /scenarios\.yaml: scenarios\[1\]\.position: names no value on the axis "strength"/],
+    ['a demo reading repeats indicator, day and source', 'demo-observations.yaml', (t: string) => t.replace("observedAt: '2023-11-30'", "observedAt: '2023-03-31'"), /demo-observations\.yaml: observations\[1\]: repeats observations\[0\] \(indicator "salaries", 2023-03-31, doc-a\.txt\): one report counts once/],
     ['a demo date does not exist', 'demo-observations.yaml', (t: string) => t.replace("'2023-04-30'", "'2023-04-31'"), /demo-observations\.yaml: observations\[2\]\.observedAt: is not a real calendar date/]
   ])('when %s', (_what, file, change, expected) => {
     cat.edit(file, change);
     expect(complaint(cat.dir)).toMatch(expected);
+  });
+
+  it('when more than six readings fall on one day', () => {
+    cat.edit('demo-observations.yaml', (t) => {
+      const [head, ...rows] = t.split('\n  - ');
+      // Seven readings on one day (some also repeat a reading, which is reported on its own).
+      const day = rows.map((r) => r.replace(/observedAt: '[^']+'/, "observedAt: '2023-04-30'"));
+      const variants = [0, 1, 2].flatMap((k) => [day[k], day[k].replace(/document: doc-[ab]\.txt/, (m) => (m.endsWith('a.txt') ? 'document: doc-b.txt' : 'document: doc-a.txt'))]);
+      return [head, ...variants, day[2].replace('indicator: attacks', 'indicator: transfers').replace(/document: doc-[ab]\.txt/, 'document: doc-b.txt')].join('\n  - ');
+    });
+    expect(complaint(cat.dir)).toMatch(/demo-observations\.yaml: observations\[0, 1, 2, 3, 4, 5, 6\]\.observedAt: 7 readings fall on 2023-04-30; at most 6 a day/);
   });
 
   it('when a required file is missing', () => {
