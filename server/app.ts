@@ -2,7 +2,7 @@ import fastifySensible from '@fastify/sensible';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RawServerDefault } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db/open-db.js';
 import { createStore, type Store } from './db/store.js';
@@ -107,9 +107,10 @@ export async function buildApp(options: AppOptions) {
   if (options.schedule) await app.register(schedulePlugin, options.schedule);
 
   if (spa) await app.register(spaFiles(spa));
+  const shell = spa ? readFileSync(join(spa, 'index.html'), 'utf8') : null;
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/indicators/x, …) all answer with the SPA's shell; nothing else does.
-    if (spa && request.method === 'GET' && isPagePath(request.url)) return reply.type('text/html').sendFile('index.html');
+    if (shell && request.method === 'GET' && isPagePath(request.url)) return reply.type('text/html; charset=utf-8').send(shell);
     return reply.code(404).send({ message: `${request.method} ${request.url.split('?')[0]} does not exist` } satisfies ErrorBody);
   });
   return app;

@@ -64,7 +64,17 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      app.apiRoutes.push({ method, url: route.url, public: route.config?.public === true, roles: route.config?.roles ?? null });
+      // Read when asked: a plugin's own onRoute hook (the SPA's files) may still declare the route public.
+      app.apiRoutes.push({
+        method,
+        url: route.url,
+        get public() {
+          return route.config?.public === true;
+        },
+        get roles() {
+          return route.config?.roles ?? null;
+        }
+      });
     }
   });
 

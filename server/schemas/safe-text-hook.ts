@@ -32,6 +32,8 @@ function collect(value: unknown, path: string[], issues: Issue[], depth = 0): vo
  */
 export function registerSafeText(app: FastifyInstance) {
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+    // Unmatched requests go to the not-found handler, which reads none of it.
+    if (request.routeOptions.url === undefined) return;
     const issues: Issue[] = [];
     collect(request.params, [], issues);
     collect(request.query, [], issues);
