@@ -37,10 +37,11 @@ async function main() {
     options: { role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } }
   });
   const [command, username, extra] = positionals;
-  const db = openDb(loadConfig().dbFile);
+  const config = loadConfig();
+  const db = openDb(config.dbFile);
   try {
     migrate(db);
-    const store = createStore(db, { includeDemo: true });
+    const store = createStore(db, { includeDemo: config.demo });
     const who = { now: new Date(), actor: `cli:${process.env.USER ?? 'shell'}` };
     const user = () => {
       const u = username ? store.users.byUsername(username) : null;

@@ -54,7 +54,13 @@ export const digestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/digests/:id', { schema: { params: IdParams, response: { 200: DigestDetail, 404: ErrorBody } } }, async (req, reply) => {
     const d = digests.get(req.params.id);
     if (!d) return reply.notFound(`no digest #${req.params.id}`);
-    return { ...summary(d), text: d.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`), recipients: digests.deliveries(d.id) };
+    // Addresses are personal data: watch officers see who received a digest, not where.
+    const showAddresses = req.session!.role === 'manager' || req.session!.role === 'admin';
+    const recipients = digests.deliveries(d.id).map(({ email, ...rest }) =>
+      // A mail server's refusal often quotes the address: hide it there too.
+      showAddresses ? { ...rest, email } : { ...rest, lastError: rest.lastError?.replaceAll(email, '(address hidden)') ?? null }
+    );
+    return { ...summary(d), text: d.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`), recipients };
   });
 
   app.get('/digests/:id/html', { schema: { params: IdParams } }, async (req, reply) => {
