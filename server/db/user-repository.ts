@@ -67,6 +67,8 @@ export function createUserRepository(db: Db, options: { includeDemo: boolean } =
       if (q.byName.get(input.username)) throw new InputError(409, 'username', `"${input.username}" is taken`);
       const hash = await hashPassword(input.password);
       return db.transaction(() => {
+        // Again inside the transaction: a parallel request may have taken the name while argon2 ran.
+        if (q.byName.get(input.username)) throw new InputError(409, 'username', `"${input.username}" is taken`);
         const id = Number(q.insert.run({ ...input, email: input.email ?? null, hash, now: who.now.toISOString() }).lastInsertRowid);
         const user = mustGet(id);
         audit.append({ actor: who.actor, action: 'user.create', entity: 'user', entityId: id, after: user }, who.now);
