@@ -9,7 +9,7 @@ import { tempDir } from '../support/test-catalogue.js';
 import { startTestServer } from '../support/test-server.js';
 import { launchBrowser, RESULTS, signInAs, watchCsp } from './support/browser.js';
 
-describe('unsubscribe page and the officer\'s digest view', () => {
+describe('unsubscribe page, sign-in redirects, and the officer\'s digest view', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let digestId: number;
@@ -50,6 +50,15 @@ describe('unsubscribe page and the officer\'s digest view', () => {
     await page.getByRole('status').getByText('demo-manager will no longer receive').waitFor();
     expect(managerSubscribed()).toBe(false);
     await page.screenshot({ path: join(RESULTS, `unsubscribed-${width}.png`) });
+    await page.close();
+  });
+
+  it.each(['/\\evil.example/', '//evil.example/', 'https://evil.example/'])('signing in with next=%s stays on this site', async (next) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    violations.push(...watchCsp(page));
+    await signInAs(page, server.url, 'manager', `/login?next=${encodeURIComponent(next)}`);
+    expect(new URL(page.url()).origin).toBe(server.url);
     await page.close();
   });
 
