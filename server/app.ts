@@ -1,13 +1,16 @@
 import fastifySensible from '@fastify/sensible';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RawServerDefault } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db/open-db.js';
 import { createStore, type Store } from './db/store.js';
 import { registerErrorHandler } from './error-handler.js';
 import { authPlugin } from './auth/auth-plugin.js';
+import { isPagePath } from './auth/page-path.js';
+import type { TrustProxy } from './config.js';
+import { registerSafeText } from './schemas/safe-text-hook.js';
 import type { SessionPolicy } from './db/session-repository.js';
 import { schedulePlugin, type ScheduleOptions } from './jobs/schedule.js';
 import { assessmentRoutes } from './routes/assessment.js';
@@ -32,6 +35,8 @@ declare module 'fastify' {
     clock: () => Date;
     /** The app's address as readers reach it, for links in mail. */
     publicUrl: string;
+    /** WATCHFLOOR_DEMO: demonstration data (and its accounts) in use. */
+    includeDemo: boolean;
   }
 }
 
@@ -49,6 +54,8 @@ export interface AppOptions {
   sessions?: SessionPolicy;
   /** Scheduled jobs run only in the server process, not in API tests. */
   schedule?: ScheduleOptions;
+  /** WATCHFLOOR_TRUST_PROXY: which proxies' X-Forwarded-* headers to believe (README: Security). */
+  trustProxy?: TrustProxy;
 }
 
 export const DEFAULT_SESSIONS: SessionPolicy = { idleMinutes: 120, maxHours: 12 };
@@ -58,7 +65,12 @@ export const BODY_LIMIT = 64 * 1024;
 
 /** Builds the whole application without listening, so tests drive it through real HTTP. */
 export async function buildApp(options: AppOptions) {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    // A hop count believes the N proxies nearest to us (proxy-addr counts hop 0 as the socket's peer).
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only: anything else is refused with 415 instead of reaching validation.
@@ -66,11 +78,13 @@ export async function buildApp(options: AppOptions) {
   app.decorate('store', createStore(options.db, { includeDemo: options.includeDemo }));
   app.decorate('clock', options.clock ?? (() => new Date()));
   app.decorate('publicUrl', options.publicUrl ?? 'http://127.0.0.1:3000');
+  app.decorate('includeDemo', options.includeDemo);
   await app.register(fastifySensible);
   registerErrorHandler(app);
   const spa = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? options.staticDir : null;
   await registerSecurityHeaders(app, spa);
-  await app.register(authPlugin, options.sessions ?? DEFAULT_SESSIONS);
+  await app.register(authPlugin, { sessions: options.sessions ?? DEFAULT_SESSIONS, demo: options.includeDemo });
+  registerSafeText(app);
 
   await app.register(
     async (api) => {
@@ -92,14 +106,26 @@ export async function buildApp(options: AppOptions) {
 
   if (options.schedule) await app.register(schedulePlugin, options.schedule);
 
-  if (spa) await app.register(fastifyStatic, { root: spa, wildcard: false });
+  if (spa) await app.register(spaFiles(spa));
+  const shell = spa ? readFileSync(join(spa, 'index.html'), 'utf8') : null;
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
-    // Client-side routes (/indicators/x, …) all answer with the SPA's shell.
-    if (spa && isPage) return reply.type('text/html').sendFile('index.html');
+    // Client-side routes (/indicators/x, …) all answer with the SPA's shell; nothing else does.
+    if (shell && request.method === 'GET' && isPagePath(request.url)) return reply.type('text/html; charset=utf-8').send(shell);
     return reply.code(404).send({ message: `${request.method} ${request.url.split('?')[0]} does not exist` } satisfies ErrorBody);
   });
   return app;
+}
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+/** The built SPA's files, one route each, declared public: they hold no data, the API does. */
+function spaFiles(root: string) {
+  return async (files: FastifyInstance<RawServerDefault>) => {
+    files.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await files.register(fastifyStatic, { root, wildcard: false });
+  };
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -23,7 +23,7 @@ export interface BootReport {
  * data on an empty database, then build the app. The caller listens and owns shutdown.
  */
 export async function boot(
-  config: Pick<Config, 'dbFile' | 'demo' | 'catalogueDir' | 'staticDir'> & Partial<Pick<Config, 'sessions'>> & { publicUrl?: string },
+  config: Pick<Config, 'dbFile' | 'demo' | 'catalogueDir' | 'staticDir'> & Partial<Pick<Config, 'sessions' | 'trustProxy'>> & { publicUrl?: string },
   options: { clock?: () => Date; logger?: FastifyServerOptions['logger']; schedule?: AppOptions['schedule'] } = {}
 ) {
   const clock = options.clock ?? (() => new Date());
@@ -34,7 +34,8 @@ export async function boot(
     const sync = syncCatalogue(db, catalogue, clock());
     const app = await buildApp({
       db, includeDemo: config.demo, staticDir: config.staticDir, clock, logger: options.logger,
-      schedule: options.schedule, sessions: config.sessions, publicUrl: config.publicUrl
+      schedule: options.schedule, sessions: config.sessions, publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy
     });
     const demoLoaded = config.demo ? seedDemo(app.store, catalogue, clock()) : 0;
     // Demo accounts come only with the demonstration data, so a real database never has them.

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
@@ -7,6 +8,30 @@ const flag = z
     error: 'must be 1 or 0 (true/false, on/off)'
   })
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+/** A proxy address or network: 10.0.0.5, 10.0.0.0/8, ::1, fd00::/8. */
+const isAddressOrCidr = (entry: string) => {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * WATCHFLOOR_TRUST_PROXY: `0` (default) believes no X-Forwarded-* header; a number N believes the
+ * N proxies nearest the server (`1`: one reverse proxy in front); a comma-separated list of
+ * addresses or networks believes exactly those proxies. "Trust everyone" is not offered: it would
+ * let any client choose the address the lockout counts against.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{1,2}$/.test(v) || v.split(',').every((e) => isAddressOrCidr(e.trim())), {
+    error: 'must be 0 (off), a number of proxy hops such as 1, or a comma-separated list of proxy addresses or networks (10.0.0.5,10.1.0.0/16)'
+  })
+  .transform((v): TrustProxy => (/^\d+$/.test(v) ? (Number(v) === 0 ? false : Number(v)) : v.split(',').map((e) => e.trim())));
+
+export type TrustProxy = false | number | string[];
 
 /** Environment variables Watchfloor reads, with their defaults (documented in the README). */
 const Env = z.object({
@@ -25,6 +50,7 @@ const Env = z.object({
   WATCHFLOOR_MAIL_FROM: z.string().min(3).default('Watchfloor <watchfloor@localhost>'),
   WATCHFLOOR_PUBLIC_URL: z.url({ error: 'must be an http(s) address' }).optional(),
   WATCHFLOOR_OUTBOX: z.string().min(1).optional(),
+  WATCHFLOOR_TRUST_PROXY: trustProxy.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -40,6 +66,7 @@ export interface Config {
   sessions: { idleMinutes: number; maxHours: number };
   digest: { cron: string; smtpUrl: string | null; from: string; publicUrl: string; outboxDir: string };
   logLevel: string;
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Beside the database by default, so one WATCHFLOOR_DB keeps all of an instance's files together.
       outboxDir: e.WATCHFLOOR_OUTBOX ? resolve(e.WATCHFLOOR_OUTBOX) : join(dbFile === ':memory:' ? resolve('data') : dirname(dbFile), 'outbox')
     },
-    logLevel: e.LOG_LEVEL
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.WATCHFLOOR_TRUST_PROXY
   };
 }

@@ -4,13 +4,14 @@ import fp from 'fastify-plugin';
 import { timingSafeEqual } from 'node:crypto';
 import type { ActiveSession, SessionPolicy } from '../db/session-repository.js';
 import type { ErrorBody, Role } from '../schemas/index.js';
+import { isDemoAccount } from './demo-accounts.js';
 
 export const SESSION_COOKIE = 'wf_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Answered without a session (health, login). */
+    /** Answered without a session (health, login, the SPA's files). Absent: a session is needed. */
     public?: boolean;
     /** Roles allowed; absent means every signed-in role. */
     roles?: readonly Role[];
@@ -20,9 +21,15 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     sessionPolicy: SessionPolicy;
-    /** Every API route with who may call it: the security tests walk this list. */
+    /** Every route of the app (API or not) with who may call it: the security tests walk this list. */
     apiRoutes: ApiRouteAccess[];
   }
+}
+
+export interface AuthOptions {
+  sessions: SessionPolicy;
+  /** WATCHFLOOR_DEMO: with demonstration data off, the demonstration accounts cannot act. */
+  demo: boolean;
 }
 
 function sameToken(a: string | undefined, b: string): boolean {
@@ -42,30 +49,45 @@ export interface ApiRouteAccess {
 const deny = (reply: FastifyReply, status: 401 | 403, message: string) => reply.code(status).send({ message } satisfies ErrorBody);
 
 /**
- * Every /api route needs a live session unless marked public; a route's `roles` limit who may
- * call it; every state-changing request must echo the session's CSRF token in `x-csrf-token`.
- * Enforced here, on the server, whatever the UI shows.
+ * Deny by default. Access is decided from the route the router matched (its declared `config`),
+ * never from the URL string: the router decodes `%61pi` to `api`, a string check does not.
+ * Every matched route needs a live session unless it declares `public: true`; its `roles` limit
+ * who may call it; every state-changing request must echo the session's CSRF token in
+ * `x-csrf-token`. An unmatched request reaches only the not-found handler, which reads nothing.
  */
-export const authPlugin = fp(async (app: FastifyInstance, policy: SessionPolicy) => {
+export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
+  const policy = options.sessions;
   await app.register(fastifyCookie);
   app.decorate('sessionPolicy', policy);
   app.decorateRequest('session', null);
   app.decorate('apiRoutes', [] as ApiRouteAccess[]);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      app.apiRoutes.push({ method, url: route.url, public: route.config?.public ?? false, roles: route.config?.roles ?? null });
+      // Read when asked: a plugin's own onRoute hook (the SPA's files) may still declare the route public.
+      app.apiRoutes.push({
+        method,
+        url: route.url,
+        get public() {
+          return route.config?.public === true;
+        },
+        get roles() {
+          return route.config?.roles ?? null;
+        }
+      });
     }
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    // No matched route: the not-found handler answers (404 or the SPA's shell) and touches no data.
+    if (request.routeOptions.url === undefined) return;
+    const config = request.routeOptions.config;
+    if (config?.public === true) return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? app.store.sessions.resume(token, app.clock(), policy) : null;
-    if (!session) return deny(reply, 401, 'sign in first: no valid session');
+    if (!session || (!options.demo && isDemoAccount(session.username))) return deny(reply, 401, 'sign in first: no valid session');
     request.session = session;
-    const roles = request.routeOptions.config?.roles;
+    const roles = config?.roles;
     if (roles && !roles.includes(session.role)) return deny(reply, 403, `a ${session.role.replace('_', ' ')} may not do this`);
     if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, session.csrfToken)) {
       return deny(reply, 403, 'missing or wrong x-csrf-token header');

@@ -8,6 +8,14 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'demo-admin', displayName: 'Demo administrator', role: 'admin', password: 'admin-demo-watchfloor', email: 'demo-admin@watchfloor.invalid' }
 ];
 
+const DEMO_NAMES = new Set(DEMO_ACCOUNTS.map((a) => a.username));
+
+/**
+ * The demonstration accounts' names are reserved: their passwords are published, so with
+ * demonstration data off they must not sign in or keep a session, even if the database holds them.
+ */
+export const isDemoAccount = (username: string) => DEMO_NAMES.has(username.toLowerCase());
+
 export async function createDemoAccounts(store: Store, now: Date): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     if (!store.users.byUsername(account.username)) await store.users.create(account, { now, actor: 'system:demo' });

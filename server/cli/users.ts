@@ -9,7 +9,8 @@ import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
 import { createStore } from '../db/store.js';
 import { InputError } from '../errors.js';
-import { Role } from '../schemas/index.js';
+import { Role, UserCreate } from '../schemas/index.js';
+import { unsafeTextProblem } from '../schemas/safe-text.js';
 
 async function readPassword(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -37,10 +38,11 @@ async function main() {
     options: { role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } }
   });
   const [command, username, extra] = positionals;
-  const db = openDb(loadConfig().dbFile);
+  const config = loadConfig();
+  const db = openDb(config.dbFile);
   try {
     migrate(db);
-    const store = createStore(db, { includeDemo: true });
+    const store = createStore(db, { includeDemo: config.demo });
     const who = { now: new Date(), actor: `cli:${process.env.USER ?? 'shell'}` };
     const user = () => {
       const u = username ? store.users.byUsername(username) : null;
@@ -55,6 +57,14 @@ async function main() {
         break;
       case 'add': {
         const role = Role.parse(values.role);
+        // The same refusal of control and bidirectional characters as the API's.
+        for (const [field, value] of Object.entries({ name: values.name, email: values.email })) {
+          const problem = value === undefined ? null : unsafeTextProblem(value);
+          if (problem) throw new InputError(400, field, problem);
+        }
+        if (values.email !== undefined && !UserCreate.shape.email.safeParse(values.email).success) {
+          throw new InputError(400, 'email', 'must be an email address');
+        }
         if (!username) throw new Error(USAGE);
         const password = await readPassword(`Password for ${username}: `);
         const created = await store.users.create({ username, role, displayName: values.name ?? username, email: values.email, password }, who);

@@ -61,6 +61,8 @@ export function createSessionRepository(db: Db) {
       return session;
     },
     revoke: (tokenHash: string, now: Date) => void q.revoke.run(now.toISOString(), tokenHash),
+    /** Revokes the session behind a cookie's token, if there is one. */
+    revokeToken: (token: string, now: Date) => void q.revoke.run(now.toISOString(), hashToken(token)),
     throttle: (key: string) => (q.throttle.get(key) as ThrottleState | undefined) ?? null,
     saveThrottle: (key: string, state: ThrottleState, now: Date) => void q.saveThrottle.run({ key, ...state, now: now.toISOString() }),
     clearThrottle: (key: string) => void q.clearThrottle.run(key)

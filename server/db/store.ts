@@ -17,7 +17,7 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     observations: createObservationRepository(db, options),
     sources: createSourceRepository(db),
     warnings: createWarningRepository(db),
-    users: createUserRepository(db),
+    users: createUserRepository(db, options),
     sessions: createSessionRepository(db),
     digests: createDigestRepository(db),
     meta: createMetaRepository(db),

@@ -1,3 +1,4 @@
+import { isDemoAccount } from '../auth/demo-accounts.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { InputError } from '../errors.js';
 import type { Role, User, UserCreate, UserUpdate } from '../schemas/index.js';
@@ -17,7 +18,7 @@ export interface Who {
 const toUser = ({ disabledAt, passwordHash: _hash, ...r }: Row): User => ({ ...r, disabled: disabledAt !== null });
 
 /** Accounts. Passwords are stored only as argon2id hashes; every change is audited. */
-export function createUserRepository(db: Db) {
+export function createUserRepository(db: Db, options: { includeDemo: boolean } = { includeDemo: true }) {
   const q = {
     list: db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY username`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`),
@@ -28,6 +29,7 @@ export function createUserRepository(db: Db) {
       disabled_at = @disabledAt WHERE id = @id`),
     setHash: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
     count: db.prepare('SELECT count(*) FROM users').pluck(),
+    otherActiveAdmins: db.prepare("SELECT username FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id != ?").pluck(),
     revokeSessions: db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL')
   };
   const audit = createAuditRepository(db);
@@ -36,6 +38,18 @@ export function createUserRepository(db: Db) {
     const row = q.byId.get(id) as Row | undefined;
     if (!row) throw new InputError(404, 'id', `no user #${id}`);
     return toUser(row);
+  };
+  /**
+   * Refuses a change that would leave no administrator who can sign in (demonstration accounts
+   * do not count while demonstration data is off): nobody could manage accounts any more.
+   */
+  const keepAnAdministrator = (before: User, change: UserUpdate) => {
+    const stopsBeingAdmin = (change.role !== undefined && change.role !== 'admin') || change.disabled === true;
+    if (before.role !== 'admin' || before.disabled || !stopsBeingAdmin) return;
+    const others = (q.otherActiveAdmins.all(before.id) as string[]).filter((name) => options.includeDemo || !isDemoAccount(name));
+    if (others.length > 0) return;
+    const field = change.role !== undefined && change.role !== 'admin' ? 'role' : 'disabled';
+    throw new InputError(409, field, `${before.username} is the last active administrator: make another account an administrator first`);
   };
   const checkPassword = (password: string, username: string) => {
     const problem = passwordProblem(password, username);
@@ -53,6 +67,8 @@ export function createUserRepository(db: Db) {
       if (q.byName.get(input.username)) throw new InputError(409, 'username', `"${input.username}" is taken`);
       const hash = await hashPassword(input.password);
       return db.transaction(() => {
+        // Again inside the transaction: a parallel request may have taken the name while argon2 ran.
+        if (q.byName.get(input.username)) throw new InputError(409, 'username', `"${input.username}" is taken`);
         const id = Number(q.insert.run({ ...input, email: input.email ?? null, hash, now: who.now.toISOString() }).lastInsertRowid);
         const user = mustGet(id);
         audit.append({ actor: who.actor, action: 'user.create', entity: 'user', entityId: id, after: user }, who.now);
@@ -62,6 +78,7 @@ export function createUserRepository(db: Db) {
     update: (id: number, change: UserUpdate, who: Who): User =>
       db.transaction(() => {
         const before = mustGet(id);
+        keepAnAdministrator(before, change);
         const row = q.byId.get(id) as Row;
         const disabledAt = change.disabled === undefined ? row.disabledAt : change.disabled ? row.disabledAt ?? who.now.toISOString() : null;
         q.update.run({

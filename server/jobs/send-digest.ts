@@ -65,11 +65,14 @@ async function deliver({ store, clock, mailer, appUrl, holder }: DigestDeps, dig
   for (const d of store.digests.due(digest.id, clock())) {
     // Still ours? A process stalled past its lease must not send alongside the one that took over.
     if (!store.digests.acquireLease(DIGEST_LEASE, holder, clock(), LEASE_MS)) break;
-    const unsubscribe = `${appUrl}/api/digest/unsubscribe?token=${encodeURIComponent(d.unsubscribeToken)}`;
+    // The link opens a page with a button (a scanner following it changes nothing); the header is the one-click POST.
+    const token = encodeURIComponent(d.unsubscribeToken);
+    const unsubscribe = `${appUrl}/unsubscribe?token=${token}`;
     try {
       const { messageId } = await mailer.send({
         key: `digest-${digest.id}-user-${d.userId}`, to: d.email, subject: digest.subject,
-        html: digest.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe), text: digest.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe), attachments
+        html: digest.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe), text: digest.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe), attachments,
+        unsubscribeUrl: `${appUrl}/api/digest/unsubscribe?token=${token}`
       });
       store.digests.markSent(d.id, clock(), messageId);
     } catch (err) {

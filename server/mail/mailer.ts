@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { makePrivateDir } from '../db/private-files.js';
 
 export interface OutgoingMail {
   /** Names the .eml file in the outbox; unique per delivery. */
@@ -10,6 +11,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: { cid: string; filename: string; content: Buffer }[];
+  /** The one-click unsubscribe address (RFC 8058): sent as List-Unsubscribe with List-Unsubscribe-Post. */
+  unsubscribeUrl?: string;
 }
 
 export interface Mailer {
@@ -48,11 +51,15 @@ export function createMailer({ smtpUrl, outboxDir, from }: { smtpUrl: string | n
       try {
         const info = await transport.sendMail({
           from, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text,
+          ...(mail.unsubscribeUrl
+            ? { list: { unsubscribe: mail.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+            : {}),
           attachments: mail.attachments.map((a) => ({ ...a, contentType: 'image/png', contentDisposition: 'inline' as const }))
         });
         if (!smtpUrl) {
-          mkdirSync(outboxDir, { recursive: true });
-          writeFileSync(join(outboxDir, `${mail.key}.eml`), (info as unknown as { message: Buffer }).message);
+          // Mail holds names and assessments: readable by the server's own user only.
+          makePrivateDir(outboxDir);
+          writeFileSync(join(outboxDir, `${mail.key}.eml`), (info as unknown as { message: Buffer }).message, { mode: 0o600 });
         }
         return { messageId: info.messageId };
       } catch (err) {

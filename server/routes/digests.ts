@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth-plugin.js';
-import { composeDigest, escapeHtml, UNSUBSCRIBE_PLACEHOLDER, type DigestSpark } from '../analysis/digest.js';
+import { composeDigest, UNSUBSCRIBE_PLACEHOLDER, type DigestSpark } from '../analysis/digest.js';
 import type { DigestRow } from '../db/digest-repository.js';
 import { sparklinePng } from '../mail/sparkline-png.js';
 import { Delivery, DigestDetail, DigestPreview, DigestSummary, ErrorBody, Subscription, SubscriptionInput, UserIdParams } from '../schemas/index.js';
@@ -54,7 +54,13 @@ export const digestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/digests/:id', { schema: { params: IdParams, response: { 200: DigestDetail, 404: ErrorBody } } }, async (req, reply) => {
     const d = digests.get(req.params.id);
     if (!d) return reply.notFound(`no digest #${req.params.id}`);
-    return { ...summary(d), text: d.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`), recipients: digests.deliveries(d.id) };
+    // Addresses are personal data: watch officers see who received a digest, not where.
+    const showAddresses = req.session!.role === 'manager' || req.session!.role === 'admin';
+    const recipients = digests.deliveries(d.id).map(({ email, ...rest }) =>
+      // A mail server's refusal often quotes the address: hide it there too.
+      showAddresses ? { ...rest, email } : { ...rest, lastError: rest.lastError?.replaceAll(email, '(address hidden)') ?? null }
+    );
+    return { ...summary(d), text: d.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`), recipients };
   });
 
   app.get('/digests/:id/html', { schema: { params: IdParams } }, async (req, reply) => {
@@ -87,15 +93,38 @@ export const digestRoutes: FastifyPluginAsyncZod = async (app) => {
     return digests.subscriptions().find((s) => s.userId === userId)!;
   });
 
-  /** The mail's unsubscribe link: the token alone identifies the reader, no session needed. */
-  app.get('/digest/unsubscribe', { config: { public: true }, schema: { querystring: z.object({ token: z.string().min(10).max(100) }) } }, async (req, reply) => {
-    const user = digests.userByToken(req.query.token);
-    reply.code(user ? 200 : 404);
-    if (user) {
+  await app.register(unsubscribeRoutes);
+};
+
+const TokenQuery = z.object({ token: z.string().min(10, 'is not a valid unsubscribe token').max(100, 'is not a valid unsubscribe token') });
+const OneClickBody = z.object({ 'List-Unsubscribe': z.literal('One-Click', { error: 'must be One-Click' }) }).optional();
+const Unsubscribed = z.object({ username: z.string(), subscribed: z.literal(false) });
+
+/**
+ * Unsubscribing by the mail's token: the token alone identifies the reader (no session, no CSRF
+ * token: it is the credential). Opening the link (GET, and a mail scanner's HEAD) changes nothing:
+ * it leads to a page whose button POSTs, as does a mail client's one-click (RFC 8058) request.
+ */
+const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { digests, audit } = app.store;
+  // RFC 8058's one-click POST is a form body; only this route reads forms.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string)))
+  );
+
+  app.get('/digest/unsubscribe', { config: { public: true }, schema: { querystring: TokenQuery } }, async (req, reply) =>
+    reply.redirect(`/unsubscribe?token=${encodeURIComponent(req.query.token)}`, 303)
+  );
+
+  app.post(
+    '/digest/unsubscribe',
+    { config: { public: true }, schema: { querystring: TokenQuery, body: OneClickBody, response: { 200: Unsubscribed, 404: ErrorBody } } },
+    async (req, reply) => {
+      const user = digests.userByToken(req.query.token);
+      if (!user) return reply.code(404).send({ message: 'This unsubscribe link is not valid.' });
       digests.setSubscribed(user.id, false);
       audit.append({ actor: user.username, action: 'digest.unsubscribe', entity: 'user', entityId: user.id }, app.clock());
+      return { username: user.username, subscribed: false as const };
     }
-    const message = user ? `${escapeHtml(user.username)} will no longer receive the Watchfloor weekly digest. You can subscribe again in the app's settings.` : 'This unsubscribe link is not valid.';
-    return html(reply, `<!doctype html><meta charset="utf-8"><title>Watchfloor digest</title><p style="font-family:sans-serif;margin:3rem auto;max-width:36rem">${message}</p>`);
-  });
+  );
 };

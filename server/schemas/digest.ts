@@ -27,7 +27,10 @@ export const DigestSummary = z.object({
   deliveries: z.object({ sent: z.number().int(), pending: z.number().int(), failed: z.number().int() })
 });
 
-export const DigestDetail = DigestSummary.extend({ text: z.string(), recipients: z.array(Delivery) });
+/** A digest's recipient as the archive shows it: the address only for managers and administrators. */
+export const Recipient = Delivery.extend({ email: z.string().optional() });
+
+export const DigestDetail = DigestSummary.extend({ text: z.string(), recipients: z.array(Recipient) });
 
 export const DigestPreview = z.object({ subject: z.string(), text: z.string(), coversFrom: z.string().nullable(), coversTo: z.string(), quiet: z.boolean() });
 
@@ -46,6 +49,7 @@ export const Subscription = z.object({
 export const SubscriptionInput = z.object({ subscribed: z.boolean({ error: 'must be true or false' }) });
 
 export type Delivery = z.infer<typeof Delivery>;
+export type Recipient = z.infer<typeof Recipient>;
 export type DigestSummary = z.infer<typeof DigestSummary>;
 export type DigestDetail = z.infer<typeof DigestDetail>;
 export type DigestPreview = z.infer<typeof DigestPreview>;

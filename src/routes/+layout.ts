@@ -9,6 +9,9 @@ import type { LayoutLoad } from './$types.js';
 export const ssr = false;
 export const prerender = false;
 
+/** Pages anyone may open: signing in, and the digest's unsubscribe page (its token is the credential). */
+const PUBLIC_PAGES = new Set(['/login', '/unsubscribe']);
+
 /**
  * Who is signed in (nobody: off to /login), then the overview, the one source for the header
  * (topic, demo banner) and the overview page. An overview failure is returned, not thrown: a
@@ -18,7 +21,7 @@ export const load = (async ({ fetch, depends, url }) => {
   depends(OBSERVATIONS_DEPENDENCY, SESSION_DEPENDENCY);
   const me = await getMe(fetch);
   if (!me) {
-    if (url.pathname !== '/login') redirect(307, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+    if (!PUBLIC_PAGES.has(url.pathname)) redirect(307, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
     return { me: null, overview: null as Overview | null, overviewError: null };
   }
   try {

@@ -1,5 +1,5 @@
 import type { Delivery, DigestDetail, DigestPreview, DigestSummary, Role, Subscription } from '$shared/index.js';
-import { getJson, putJson, type Fetch } from './http.js';
+import { getJson, postJson, putJson, type Fetch } from './http.js';
 
 /** Key of every load showing digests or subscriptions; invalidate it after changing a subscription. */
 export const DIGESTS_DEPENDENCY = 'app:digests';
@@ -23,6 +23,10 @@ export const setSubscription = (fetch: Fetch, userId: number, subscribed: boolea
 /** Anyone signed in, for themselves. */
 export const getOwnSubscription = (fetch: Fetch) => getJson<Subscription>(fetch, '/digest/subscription');
 export const setOwnSubscription = (fetch: Fetch, subscribed: boolean) => putJson<Subscription>(fetch, '/digest/subscription', { subscribed });
+
+/** The unsubscribe page's button: the same one-click request a mail client sends (RFC 8058). */
+export const unsubscribeByToken = (fetch: Fetch, token: string) =>
+  postJson<{ username: string; subscribed: false }>(fetch, `/digest/unsubscribe?token=${encodeURIComponent(token)}`, { 'List-Unsubscribe': 'One-Click' });
 
 /** "3 Mar 2025 → 10 Mar 2025", or "everything up to …" for the first digest, which has no start. */
 export function coveredPeriod(coversFrom: string | null, coversTo: string, format: (iso: string) => string): string {

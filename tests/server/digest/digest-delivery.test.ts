@@ -1,14 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catchUpDigest } from '../../../server/jobs/digest-schedule.js';
 import { runDigest, type DigestDeps } from '../../../server/jobs/send-digest.js';
 import { createMailer, type Mailer } from '../../../server/mail/mailer.js';
+import { rawRequest } from '../../support/raw-http.js';
 import { signIn } from '../../support/sign-in.js';
 import { decoded, startSmtp } from '../../support/smtp.js';
 import { tempDir } from '../../support/test-catalogue.js';
 import { testApp } from '../../support/test-app.js';
 import { observationInput } from '../../support/test-db.js';
+
+/** Header lines as one line each (mail folds long ones onto indented continuation lines). */
+const unfolded = (raw: string) => raw.replace(/\r?\n[ \t]+/g, ' ');
 
 const MONDAY_0700 = new Date('2024-02-05T07:00:00Z');
 const MANAGERS = ['ann@example.org', 'bob@example.org', 'cat@example.org', 'dan@example.org'];
@@ -56,7 +60,13 @@ describe('weekly digest delivery', () => {
     expect(mail).toMatch(/Content-Type: image\/png/);
     expect(mail).toMatch(/Content-ID: <spark-funding@watchfloor>/);
     expect(mail).toMatch(/Fighter salaries/);
-    expect(mail).toMatch(/https:\/\/watchfloor\.example\.org\/api\/digest\/unsubscribe\?token=/);
+    // The link in the text opens a page (a scanner following it changes nothing); the header is the one-click POST.
+    expect(mail).toMatch(/https:\/\/watchfloor\.example\.org\/unsubscribe\?token=/);
+    expect(mail).not.toMatch(/href="https:\/\/watchfloor\.example\.org\/api\/digest\/unsubscribe/);
+    for (const m of smtp.received) {
+      expect(unfolded(m.raw)).toMatch(/^List-Unsubscribe: <https:\/\/watchfloor\.example\.org\/api\/digest\/unsubscribe\?token=[\w-]+>\r?$/m);
+      expect(unfolded(m.raw)).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    }
     expect(mail).not.toMatch(/<script/i);
   });
 
@@ -140,13 +150,27 @@ describe('weekly digest delivery', () => {
     expect(digests[0].text).toMatch(/No changes this period: no new or corrected observations and no warnings fired or recovered\./);
   });
 
-  it('the unsubscribe link stops further digests for that reader', async () => {
+  it('opening the unsubscribe link changes nothing; the one-click POST (RFC 8058) unsubscribes, without session or CSRF token', async () => {
     now = MONDAY_0700;
     await runDigest(deps(), { kind: 'compose', slot: null });
-    const token = /unsubscribe\?token=([\w-]+)/.exec(decoded(smtp.received.find((m) => m.to[0] === 'ann@example.org')!.raw))![1];
-    const res = await t.app.inject({ method: 'GET', url: `/api/digest/unsubscribe?token=${token}` });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/ann will no longer receive/);
+    const raw = unfolded(smtp.received.find((m) => m.to[0] === 'ann@example.org')!.raw);
+    const oneClick = /^List-Unsubscribe: <https:\/\/watchfloor\.example\.org(\/api\/digest\/unsubscribe\?token=[\w-]+)>/m.exec(raw)![1];
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    const annSubscribed = () => t.app.store.digests.subscriptions().find((s) => s.username === 'ann')!.subscribed;
+    for (const method of ['GET', 'HEAD']) {
+      const res = await rawRequest(base, { method, path: oneClick });
+      expect(res.status, method).toBe(303);
+      expect(res.headers.location).toBe(`/unsubscribe?${oneClick.split('?')[1]}`);
+    }
+    expect(annSubscribed()).toBe(true);
+    const bad = await rawRequest(base, { method: 'POST', path: '/api/digest/unsubscribe?token=not-a-real-token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(bad.status).toBe(404);
+    const res = await rawRequest(base, { method: 'POST', path: oneClick, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ username: 'ann', subscribed: false });
+    expect(annSubscribed()).toBe(false);
+    expect(t.app.store.audit.list({ action: 'digest.unsubscribe', limit: 5 })).toMatchObject([{ actor: 'ann', entity: 'user' }]);
     now = new Date('2024-02-12T07:00:00Z');
     await runDigest(deps(), { kind: 'compose', slot: null });
     expect(smtp.received.filter((m) => m.to[0] === 'ann@example.org')).toHaveLength(1);
@@ -160,5 +184,8 @@ describe('weekly digest delivery', () => {
     const files = readdirSync(outbox).sort();
     expect(files).toHaveLength(4);
     expect(readFileSync(join(outbox, files[0]), 'utf8')).toMatch(/Subject: Watchfloor weekly digest/);
+    // Mail holds names and assessments: the server's user alone may read it.
+    expect(statSync(outbox).mode & 0o777).toBe(0o700);
+    for (const file of files) expect(statSync(join(outbox, file)).mode & 0o777, file).toBe(0o600);
   });
 });
