@@ -29,12 +29,24 @@ export const DocumentFile = z.object({
   character: prose(400).optional()
 });
 
-export const TopicFile = z.object({
-  id: slug,
-  title: prose(200),
-  description: prose(2000),
-  documents: z.array(DocumentFile).min(1)
-});
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+export const TopicFile = z
+  .object({
+    id: slug,
+    title: prose(200),
+    description: prose(2000),
+    documents: z.array(DocumentFile).min(1),
+    /** Evidence counts half after this many days in the scenario assessment (METHOD §4). */
+    halfLifeDays: z.number().gt(0).max(3650),
+    /** Why that half-life, from the documents. */
+    halfLifeReason: prose(1000),
+    /** The date from which evidence bears on the scenarios; older readings stay on the charts. */
+    assessFrom: isoDate,
+    /** The earliest date a reading may refer to: an earlier observedAt is refused as a typo. */
+    observableFrom: isoDate
+  })
+  .refine((t) => t.observableFrom <= t.assessFrom, { message: 'must not be after assessFrom', path: ['observableFrom'] });
 
 /** A band [lo, hi] of levels expected under a scenario. */
 export const BandFile = z
@@ -82,8 +94,6 @@ export const ScenarioFile = z
   .strict();
 
 export const ScenariosFile = z.object({ scenarios: z.array(ScenarioFile).min(2) }).strict();
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 export const DemoObservationFile = z
   .object({

@@ -56,6 +56,7 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
         AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
       ORDER BY o.observed_at, o.id`),
     indicatorState: db.prepare('SELECT retired_at AS retiredAt FROM indicators WHERE id = ?'),
+    observableFrom: db.prepare('SELECT observable_from FROM topic LIMIT 1').pluck(),
     insert: db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, quantity, rationale, source_id,
         reliability, credibility, supersedes, recorded_at, demo, recorded_by)
       VALUES (@indicatorId, @observedAt, @level, @quantity, @rationale, @sourceId, @reliability, @credibility,
@@ -66,7 +67,9 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
       ORDER BY o.observed_at, o.id`),
     recordedBetween: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${visible} AND (@from IS NULL OR o.recorded_at > @from)
       AND o.recorded_at <= @to ORDER BY o.indicator_id, o.observed_at, o.id`),
-    firstDate: db.prepare(`SELECT min(o.observed_at) FROM observations o WHERE ${visible}`).pluck(),
+    // Active rows only: a corrected typo (1900-01-01) must not stretch every range.
+    firstDate: db.prepare(`SELECT min(o.observed_at) FROM observations o WHERE ${visible}
+      AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})`).pluck(),
     demoCount: db.prepare('SELECT count(*) FROM observations WHERE demo = 1').pluck(),
     total: db.prepare('SELECT count(*) FROM observations').pluck()
   };
@@ -79,6 +82,10 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     if (!indicator) throw new InputError(400, 'indicatorId', `no indicator "${input.indicatorId}" in the catalogue`);
     if (indicator.retiredAt) throw new InputError(409, 'indicatorId', `indicator "${input.indicatorId}" is retired`);
     if (input.observedAt > now.toISOString().slice(0, 10)) throw new InputError(400, 'observedAt', 'must not be in the future');
+    const observableFrom = q.observableFrom.get() as string | null | undefined;
+    if (observableFrom && input.observedAt < observableFrom) {
+      throw new InputError(400, 'observedAt', `must not be before ${observableFrom}, the earliest date this topic observes`);
+    }
     let before: Observation | undefined;
     if (input.supersedes !== undefined) {
       const row = q.byId.get(input.supersedes) as ObservationRow | undefined;
@@ -103,10 +110,16 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
   };
 
   return {
+    /** Whether demonstration rows count (WATCHFLOOR_DEMO). */
+    demoVisible: includeDemo,
     record: (input: ObservationInput, options: RecordOptions) => db.transaction(recordOne)(input, options),
     /** Many observations in one transaction (demonstration data): one bad row writes none. */
     recordAll: (inputs: ObservationInput[], options: RecordOptions) =>
       db.transaction(() => inputs.map((i) => recordOne(i, options)))(),
+    get: (id: number): Observation | null => {
+      const row = q.byId.get(id) as ObservationRow | undefined;
+      return row ? toObservation(row) : null;
+    },
     listByIndicator: (indicatorId: string): Observation[] =>
       (q.byIndicator.all(indicatorId) as ObservationRow[]).map(toObservation),
     /** The readings a series is built from: visible, not superseded, with their weights. */
