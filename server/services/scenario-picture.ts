@@ -6,7 +6,7 @@ import { addDays, periodsBetween } from '../analysis/periods.js';
 import { leaderOf, type DayState, type FitModel } from '../analysis/scenario-fit.js';
 import { sensitivity } from '../analysis/sensitivity.js';
 import type { Store } from '../db/store.js';
-import type { AssessmentAt, ScenarioFit } from '../schemas/index.js';
+import type { AssessmentAt, ScenarioFit, ScenarioPicture } from '../schemas/index.js';
 import { fitModel, queryWindow, segmentsAt, stateOn, statesOn } from './assessment.js';
 
 /** A day's state as shown: probabilities with ICD 203 words, the leader, analytic confidence. */
@@ -74,3 +74,24 @@ export function movementAt(store: Store, model: FitModel, at: string, title: (id
   return { ...m, drivers: m.drivers.map((d) => ({ ...d, indicatorTitle: title(d.indicatorId) })) };
 }
 
+
+/** The overview's scenario picture: now, the change over 7 and 30 days, confidence, open warnings. */
+export function scenarioPicture(store: Store, today: string): ScenarioPicture {
+  const model = fitModel(store);
+  const [weekAgo, monthAgo] = [addDays(today, -7), addDays(today, -30)];
+  const states = statesOn(store, model, [today, weekAgo, monthAgo]);
+  const now = presentState(states.get(today)!, model);
+  const titles = new Map(store.catalogue.listScenarios().map((s) => [s.id, s.title]));
+  const open = store.warnings.openCounts();
+  return {
+    at: today,
+    leading: now.leading,
+    confidence: now.confidence,
+    scenarios: now.scenarios.map((s, k) => ({
+      id: s.scenarioId, title: titles.get(s.scenarioId) ?? s.scenarioId, probability: s.probability, words: s.words,
+      change7: s.probability - states.get(weekAgo)!.probabilities[k],
+      change30: s.probability - states.get(monthAgo)!.probabilities[k]
+    })),
+    openWarnings: { tripwire: 0, recovery: 0, novelty: 0, staleness: 0, shift: 0, ...open }
+  };
+}

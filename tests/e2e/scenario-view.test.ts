@@ -28,8 +28,9 @@ describe('scenario view', () => {
     await chart.getByText(/hatched\s+ones hold none/).waitFor();
 
     await page.getByTestId('fit-summary').getByText('leading').waitFor();
+    await page.getByTestId('fit-summary').getByTestId('confidence').getByText(/(high|moderate|low) confidence/).waitFor();
     const moved = page.getByTestId('what-moved');
-    await moved.getByText('Week of').waitFor();
+    await moved.getByText('the assessment on the latest day').waitFor();
     await moved.getByText('Nothing has arrived since').waitFor();
     expect(await moved.locator('a[href^="/indicators/"]').count()).toBeGreaterThan(0);
     await page.getByTestId('sensitivity').getByText(/would make|No single indicator, one level different/).first().waitFor();
@@ -39,11 +40,11 @@ describe('scenario view', () => {
     expect(await ach.locator('tbody tr').count()).toBeGreaterThan(0);
   });
 
-  it('over 2022 to Feb 2024, a resurgence scenario leads as of Jan 2024', async () => {
+  it('over 2022 to Feb 2024, a resurgence scenario leads on 1 Feb 2024', async () => {
     await page.goto(`${server.url}/scenarios?period=month&from=2022-01-01&to=2024-02-01`);
     const summary = page.getByTestId('fit-summary');
-    await expect.poll(() => summary.getAttribute('data-period')).toBe('2024-01-01');
-    await summary.getByText('Jan 2024').first().waitFor();
+    await expect.poll(() => summary.getAttribute('data-at')).toBe('2024-02-01');
+    await summary.getByText('1 Feb 2024').first().waitFor();
     expect(await summary.getAttribute('data-leading')).toMatch(/^resurgence-/);
     const leadingRow = summary.locator('tr.leading');
     expect(await leadingRow.count()).toBe(1);

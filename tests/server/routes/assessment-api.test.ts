@@ -34,6 +34,7 @@ describe('scenario fit on the demonstration data (the documents\' story)', () =>
     // …and with the January 2024 reporting it is about half, while persistence is no longer likely.
     expect(resurgence('2024-01')).toBeGreaterThan(resurgence('2023-12') + 0.25);
     expect(probability(month('2024-01'), 'underground-persistence')).toBeLessThan(0.55);
+    expect(month('2024-01').leading).toMatch(/^resurgence-/);
   });
 
   it('gives ICD 203 words beside every probability', () => {

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../server/analysis/periods.js';
+import { runEvaluateWarnings } from '../../../server/jobs/evaluate-warnings.js';
 import type { ObservationInput } from '../../../server/schemas/index.js';
 import { rebuildAssessment } from '../../../server/services/assessment-upkeep.js';
 import { recordObservations } from '../../../server/services/record-observations.js';
@@ -33,12 +34,23 @@ describe('materialised assessment', () => {
   beforeAll(async () => {
     t = await testApp({ demo: true });
   });
+
+  it('boots without rebuilding when nothing changed, and rebuilds when the evidence changed behind its back', async () => {
+    const again = await testApp({ dbFile: t.db.name, demo: true });
+    expect(again.report.assessmentRebuilt).toBe(false);
+    again.db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, rationale, source_id, reliability, credibility, recorded_at)
+      VALUES ('attacks', '2023-12-01', 5, 'written around the service', 1, 'B', 2, '2024-01-01')`).run();
+    await again.close();
+    const third = await testApp({ dbFile: t.db.name, demo: true });
+    expect(third.report.assessmentRebuilt).toBe(true);
+    await third.close();
+  });
   afterAll(() => t.close());
   const active = () => t.db.prepare(`SELECT o.id, o.indicator_id AS indicatorId, o.source_id AS sourceId, o.reliability, o.credibility
     FROM observations o WHERE NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id) ORDER BY o.id`).all() as
     { id: number; indicatorId: string; sourceId: number; reliability: ObservationInput['reliability']; credibility: number }[];
 
-  it('after random writes and corrections in random date order, equals a rebuild exactly (property)', () => {
+  it('after random writes and corrections in random date order, equals a rebuild exactly, warnings too (property)', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), fc.boolean(), (ops, batched) => {
         const rows: ObservationInput[] = [];
@@ -57,6 +69,8 @@ describe('materialised assessment', () => {
         const incremental = t.app.store.assessment.dump();
         rebuildAssessment(t.app.store);
         expect(t.app.store.assessment.dump()).toEqual(incremental);
+        // Warnings updated only for what each write touched agree with evaluating everything.
+        expect(runEvaluateWarnings({ store: t.app.store, clock: () => NOW })).toMatchObject({ inserted: 0, closed: 0, withdrawn: 0 });
       }),
       { numRuns: 25 }
     );
