@@ -36,3 +36,6 @@ DELETE FROM meta WHERE key = 'assessment_fingerprint';
 
 -- Each source's readings of an indicator, for "latest per source" and the write path.
 CREATE INDEX observations_by_indicator_source ON observations (indicator_id, source_id, observed_at);
+
+-- The first active date (default ranges) without reading every observation.
+CREATE INDEX observations_by_date ON observations (observed_at);

@@ -1,6 +1,5 @@
 // What the warnings engine looks at, gathered from the store: all of it, or only what a write touched.
 import { addDays, periodOf } from '../analysis/periods.js';
-import { indicatorSeries } from '../analysis/series.js';
 import type { ShiftWeek, WarningInput } from '../analysis/warnings.js';
 import type { Store } from '../db/store.js';
 import type { WarningScope } from '../db/warning-repository.js';
@@ -35,18 +34,10 @@ export function warningInput(store: Store, today: string, scope: WarningScope): 
   const shifts = scope.shiftFrom ? shiftWeeks(store, scope.shiftFrom, today) : { weeks: [], scenarioIds: [] };
   return {
     today,
-    indicators: indicators.map((ind) => {
-      const readings = store.observations.activeReadings(ind.id);
-      const observed = readings.length
-        ? indicatorSeries({ readings, period: 'month', from: readings[0].observedAt, to: readings.at(-1)!.observedAt, cadenceDays: ind.cadenceDays })
-            .filter((p) => p.observationCount > 0)
-            .map((p) => ({ at: p.start, reading: p.reading! }))
-        : [];
-      return {
-        id: ind.id, title: ind.title, thresholds: ind.thresholds, cadenceDays: ind.cadenceDays,
-        readings: observed, observedDates: [...new Set(readings.map((r) => r.observedAt))]
-      };
-    }),
+    indicators: indicators.map((ind) => ({
+      id: ind.id, title: ind.title, thresholds: ind.thresholds, cadenceDays: ind.cadenceDays,
+      readings: store.observations.monthlyReadings(ind.id), observedDates: store.observations.observedDates(ind.id)
+    })),
     shiftWeeks: shifts.weeks,
     scenarioIds: shifts.scenarioIds,
     scenarioTitles: Object.fromEntries(store.catalogue.listScenarios().map((s) => [s.id, s.title]))
