@@ -63,7 +63,7 @@ export function createWarningRepository(db: Db) {
      * withdrawn. Only open warnings inside `scope` can be withdrawn: an evaluation of one
      * indicator says nothing about the others.
      */
-    store: (events: WarningEvent[], now: Date, scope: WarningScope = { indicatorIds: null, shiftFrom: '0000-01-01' }) =>
+    store: (events: WarningEvent[], now: Date, scope: WarningScope = { indicatorIds: null, shiftFrom: '1000-01-01' }) =>
       db.transaction(() => {
         const at = now.toISOString();
         let inserted = 0;

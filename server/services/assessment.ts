@@ -30,7 +30,7 @@ export function queryWindow(first: string | null, today: string, q: { from?: str
   return { from, to, period: q.period };
 }
 
-const DEFAULT_SETTINGS = { halfLifeDays: 180, assessFrom: '0000-01-01', observableFrom: '0000-01-01' };
+const DEFAULT_SETTINGS = { halfLifeDays: 180, assessFrom: '1000-01-01', observableFrom: '1000-01-01' };
 
 /** The assessment's model from the catalogue and topic: scenarios, priors, voting indicators, bands. */
 export function fitModel(store: Store): FitModel {

@@ -8,7 +8,7 @@ import { fitModel, statesOn } from './assessment.js';
 /** Which warnings an evaluation covers: null indicatorIds means every indicator; shiftFrom null: no shift checks. */
 export type { WarningScope };
 
-export const EVERYTHING: WarningScope = { indicatorIds: null, shiftFrom: '0000-01-01' };
+export const EVERYTHING: WarningScope = { indicatorIds: null, shiftFrom: '1000-01-01' };
 
 /** The weeks from `from` to today that brought evidence, with the assessment at the week's end (or today) and 7 days before. */
 export function shiftWeeks(store: Store, from: string, today: string): { weeks: ShiftWeek[]; scenarioIds: string[] } {

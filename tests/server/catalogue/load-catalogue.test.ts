@@ -58,6 +58,9 @@ describe('loadCatalogue refuses a bad catalogue, naming the file and the field',
     ['an unknown field appears', 'families/funding.yaml', (t: string) => t.replace('cadenceDays: 30', 'cadenceDays: 30\n    cadense: 3'), /families\/funding\.yaml: indicators\[0\]: Unrecognized key: "cadense"/],
     ['the YAML does not parse', 'scenarios.yaml', (t: string) => t.replace('scenarios:', 'scenarios: [\n'), /scenarios\.yaml: line \d+: /],
     ['a demo row names no indicator', 'demo-observations.yaml', (t: string) => t.replace('indicator: attacks', 'indicator: bombs'), /demo-observations\.yaml: observations\[2\]\.indicator: no indicator "bombs"/],
+    ['the half-life is missing', 'topic.yaml', (t: string) => t.replace(/halfLifeDays: .*\n/, ''), /topic\.yaml: halfLifeDays: /],
+    ['observableFrom is after assessFrom', 'topic.yaml', (t: string) => t.replace("observableFrom: '2015-01-01'", "observableFrom: '2023-01-01'"), /topic\.yaml: observableFrom: must not be after assessFrom/],
+    ['a demo row is dated before observableFrom', 'demo-observations.yaml', (t: string) => t.replace("'2023-04-30'", "'2014-04-30'"), /demo-observations\.yaml: observations\[2\]\.observedAt: is before the topic's observableFrom/],
     ['a demo date does not exist', 'demo-observations.yaml', (t: string) => t.replace("'2023-04-30'", "'2023-04-31'"), /demo-observations\.yaml: observations\[2\]\.observedAt: is not a real calendar date/]
   ])('when %s', (_what, file, change, expected) => {
     cat.edit(file, change);

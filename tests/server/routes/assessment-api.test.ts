@@ -84,7 +84,7 @@ describe('assessment API', () => {
     expect(res.assessment.at).toBe('2023-05-15');
   });
 
-  it.each([['period=year', 'period'], ['from=2024-02-30', 'from'], ['from=2024-01-02&to=2024-01-01', 'from']])(
+  it.each([['period=year', 'period'], ['from=2024-02-30', 'from'], ['from=2024-01-02&to=2024-01-01', 'from'], ['at=2024-13-01', 'at'], ['at=yesterday', 'at']])(
     'GET /api/scenarios/fit refuses %s naming "%s"',
     async (query, path) => {
       const res = await get(`/api/scenarios/fit?${query}`);
