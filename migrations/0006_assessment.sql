@@ -39,3 +39,6 @@ CREATE INDEX observations_by_indicator_source ON observations (indicator_id, sou
 
 -- The first active date (default ranges) without reading every observation.
 CREATE INDEX observations_by_date ON observations (observed_at);
+
+-- Month sums and observation dates for an indicator's warnings, read from the index alone.
+CREATE INDEX observations_for_warnings ON observations (indicator_id, observed_at, level, reliability, credibility, demo);

@@ -1,4 +1,4 @@
-import { observationWeight } from '../analysis/grading.js';
+import { CREDIBILITY_WEIGHT, observationWeight, RELIABILITY_WEIGHT } from '../analysis/grading.js';
 import type { WeightedReading } from '../analysis/series.js';
 import { InputError } from '../errors.js';
 import type { Observation, ObservationInput, Reliability } from '../schemas/index.js';
@@ -47,14 +47,14 @@ export interface RecordOptions {
 export function createObservationRepository(db: Db, { includeDemo }: { includeDemo: boolean }) {
   const visible = includeDemo ? '1 = 1' : 'o.demo = 0';
   const visibleCorrection = includeDemo ? '1 = 1' : 'c.demo = 0';
-  // The grade weight in SQL, from the one grading table, so month sums need no row in JavaScript.
-  db.function('grade_weight', { deterministic: true }, (r, c) => observationWeight(r as Reliability, Number(c)));
+  // The grade weight in SQL, built from the one grading table, so month sums stay inside SQLite.
+  const gradeWeight = `(CASE o.reliability ${Object.entries(RELIABILITY_WEIGHT).map(([k, w]) => `WHEN '${k}' THEN ${w}`).join(' ')} END
+    * CASE o.credibility ${Object.entries(CREDIBILITY_WEIGHT).map(([k, w]) => `WHEN ${k} THEN ${w}`).join(' ')} END)`;
   const ACTIVE_OF = `FROM observations o WHERE o.indicator_id = ? AND ${visible}
     AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})`;
   const q = {
     monthly: db.prepare(`SELECT substr(o.observed_at, 1, 7) || '-01' AS at,
-        sum(grade_weight(o.reliability, o.credibility) * o.level) AS weightedLevels,
-        sum(grade_weight(o.reliability, o.credibility)) AS weight
+        sum(${gradeWeight} * o.level) AS weightedLevels, sum(${gradeWeight}) AS weight
       ${ACTIVE_OF} GROUP BY 1 ORDER BY 1`),
     observedDates: db.prepare(`SELECT DISTINCT o.observed_at ${ACTIVE_OF} ORDER BY 1`).pluck(),
     byIndicator: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = ? AND ${visible}
