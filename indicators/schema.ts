@@ -52,15 +52,25 @@ export const AxisFile = z
 /** A question the watch answers beside the scenarios rather than as one of them (e.g. where IS-K strikes). */
 export const SeparateQuestionFile = z.object({ id: slug, question: prose(400), why: prose(1000) }).strict();
 
-export const TopicFile = z.object({
-  id: slug,
-  title: prose(200),
-  description: prose(2000),
-  horizon: HorizonFile,
-  axes: z.array(AxisFile).min(1),
-  separateQuestions: z.array(SeparateQuestionFile).optional(),
-  documents: z.array(DocumentFile).min(1)
-});
+export const TopicFile = z
+  .object({
+    id: slug,
+    title: prose(200),
+    description: prose(2000),
+    horizon: HorizonFile,
+    axes: z.array(AxisFile).min(1),
+    separateQuestions: z.array(SeparateQuestionFile).optional(),
+    documents: z.array(DocumentFile).min(1),
+    /** Evidence counts half after this many days in the scenario assessment (METHOD §4). */
+    halfLifeDays: z.number().gt(0).max(3650),
+    /** Why that half-life, from the documents. */
+    halfLifeReason: prose(1000),
+    /** The date from which evidence bears on the scenarios; older readings stay on the charts. */
+    assessFrom: isoDate,
+    /** The earliest date a reading may refer to: an earlier observedAt is refused as a typo. */
+    observableFrom: isoDate
+  })
+  .refine((t) => t.observableFrom <= t.assessFrom, { message: 'must not be after assessFrom', path: ['observableFrom'] });
 
 /** A band [lo, hi] of levels expected under a scenario. */
 export const BandFile = z

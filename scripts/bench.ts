@@ -1,85 +1,106 @@
-// `npm run bench`: what the API layer costs over the raw work, measured side by side in one run
-// on a database with the shipped catalogue, its demonstration data and synthetic history.
+// `npm run bench`: what a write, the scenario fit, the overview and the warnings cost at about
+// 2,000 and about 200,000 observations, and the ratio between the two (target ≤ 1.5×).
+// Each scale is a fresh database: the shipped catalogue and its demonstration data, then
+// synthetic history inserted in one transaction of prepared statements, then one rebuild.
 import { join } from 'node:path';
-import { boot } from '../server/boot.js';
 import { addDays } from '../server/analysis/periods.js';
-import { indicatorSeries } from '../server/analysis/series.js';
+import { boot } from '../server/boot.js';
+import { runEvaluateWarnings } from '../server/jobs/evaluate-warnings.js';
+import { rebuildAssessment } from '../server/services/assessment-upkeep.js';
+import { scenarioPicture } from '../server/services/scenario-picture.js';
 import { signIn } from '../tests/support/sign-in.js';
 import { tempDir } from '../tests/support/test-catalogue.js';
 
-const SYNTHETIC_PER_INDICATOR = Number(process.env.BENCH_OBSERVATIONS ?? 500);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const SCALES = (process.env.BENCH_SCALES ?? '2000,200000').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const NOW = new Date('2024-02-01T09:00:00Z');
+const GRADES = [['A', 1], ['B', 2], ['C', 3], ['F', 6]] as const;
 
-async function time(label: string, fn: () => unknown | Promise<unknown>): Promise<number> {
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 3000);
+
+/** Mean ms per call over up to ROUNDS calls, stopping early once BUDGET_MS is spent (at least 3). */
+async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
   // Timing a refused request would measure the error path: every HTTP answer must be a success.
-  const first = (await fn()) as { statusCode?: number } | undefined;
-  if (first?.statusCode !== undefined && first.statusCode >= 300) throw new Error(`${label} answered ${first.statusCode}`);
-  for (let i = 0; i < 20; i++) await fn(); // warm up JIT and statement caches
+  const first = (await fn()) as { statusCode?: number; body?: string } | undefined;
+  if (first?.statusCode !== undefined && first.statusCode >= 300) throw new Error(`answered ${first.statusCode}: ${first.body}`);
+  for (let i = 0; i < 3; i++) await fn(); // warm up JIT and statement caches
   const start = process.hrtime.bigint();
-  for (let i = 0; i < ROUNDS; i++) await fn();
-  const perCall = Number(process.hrtime.bigint() - start) / ROUNDS / 1e6;
-  console.log(`  ${label.padEnd(48)} ${perCall.toFixed(3)} ms/call`);
-  return perCall;
+  let rounds = 0;
+  const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
+  while (rounds < ROUNDS && (rounds < 3 || elapsed() < BUDGET_MS)) {
+    await fn();
+    rounds += 1;
+  }
+  return elapsed() / rounds;
 }
 
-async function main() {
+/** Synthetic history: every indicator, 20 sources, dates spread over 2016 – Jan 2024. */
+function insertSynthetic(db: import('../server/db/open-db.js').Db, indicatorIds: string[], target: number, existing: number) {
+  const source = db.prepare("INSERT INTO sources (title, url, created_at) VALUES (?, '', '2016-01-01')");
+  const insert = db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, rationale, source_id, reliability, credibility, recorded_at)
+    VALUES (?, ?, ?, 'synthetic benchmark reading', ?, ?, ?, '2024-01-31T00:00:00Z')`);
+  db.transaction(() => {
+    const sources = Array.from({ length: 20 }, (_, i) => Number(source.run(`bench source ${i}`).lastInsertRowid));
+    for (let n = 0; n < target - existing; n++) {
+      const [reliability, credibility] = GRADES[n % GRADES.length];
+      insert.run(indicatorIds[n % indicatorIds.length], addDays('2016-01-01', (n * 7919) % 2945), 1 + ((n * 31) % 5), sources[n % 20], reliability, credibility);
+    }
+  })();
+}
+
+async function measure(total: number) {
   const tmp = tempDir('watchfloor-bench-');
-  const now = new Date('2024-02-01T00:00:00Z');
   const { app, db } = await boot(
     { dbFile: join(tmp.dir, 'bench.db'), demo: true, catalogueDir: 'indicators/isk', staticDir: join(tmp.dir, 'none') },
-    { clock: () => now }
+    { clock: () => NOW, logger: false }
   );
-  const indicators = app.store.catalogue.listIndicators();
-  const synthetic = indicators.flatMap((ind, k) =>
-    Array.from({ length: SYNTHETIC_PER_INDICATOR }, (_, i) => ({
-      indicatorId: ind.id, observedAt: addDays('2016-01-01', (i * 7 + k) % 2900), level: 1 + ((i + k) % 5),
-      rationale: 'synthetic benchmark reading', source: { title: `bench source ${i % 20}` },
-      reliability: 'C' as const, credibility: 3
-    }))
-  );
-  app.store.observations.recordAll(synthetic, { now, actor: 'bench' });
-  const total = app.store.observations.total();
-  // The API needs a session: measure it as a watch officer would meet it (cookie, CSRF check).
+  const ids = app.store.catalogue.listIndicators().map((i) => i.id);
+  let started = process.hrtime.bigint();
+  insertSynthetic(db, ids, total, app.store.observations.total());
+  const insertMs = Number(process.hrtime.bigint() - started) / 1e6;
+  started = process.hrtime.bigint();
+  rebuildAssessment(app.store);
+  const rebuildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  runEvaluateWarnings({ store: app.store, clock: () => NOW });
   const officer = await signIn(app, 'watch_officer', 'bench-officer');
-  const target = indicators[0];
-  console.log(`${indicators.length} indicators, ${total} observations, ${ROUNDS} rounds each\n`);
-
-  const raw = db.prepare('SELECT observed_at, level, reliability, credibility FROM observations WHERE indicator_id = ?');
-  console.log(`Series of "${target.id}" (monthly, ${SYNTHETIC_PER_INDICATOR}+ observations):`);
-  const query = await time('raw SQL: the indicator\'s observations', () => raw.all(target.id));
-  const domain = await time('store read + series computation', () =>
-    indicatorSeries({ readings: app.store.observations.activeReadings(target.id), period: 'month', from: '2016-01-01', to: '2024-02-01', cadenceDays: target.cadenceDays })
-  );
-  const endpoint = await time('GET /api/indicators/:id/series (inject)', () =>
-    officer.inject({ method: 'GET', url: `/api/indicators/${target.id}/series?period=month&from=2016-01-01` })
-  );
-  console.log(`  ratios: endpoint/raw ${(endpoint / query).toFixed(1)}×, endpoint/domain ${(endpoint / domain).toFixed(1)}×\n`);
-
-  console.log('Overview (every indicator, latest reading and sparkline):');
-  const rawAll = await time('raw SQL: every indicator\'s observations', () => indicators.forEach((i) => raw.all(i.id)));
-  const overview = await time('GET /api/overview (inject)', () => officer.inject({ method: 'GET', url: '/api/overview' }));
-  console.log(`  ratio: endpoint/raw ${(overview / rawAll).toFixed(1)}×\n`);
-
-  console.log('Recording one observation:');
-  const insert = db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, rationale, source_id, reliability, credibility, recorded_at)
-    VALUES (?, '2024-01-01', 3, 'raw', 1, 'B', 2, '2024-01-01')`);
-  const rawInsert = await time('raw SQL INSERT (no checks, no audit)', () => insert.run(target.id));
-  const post = await time('POST /api/observations (inject)', () =>
-    officer.inject({ method: 'POST', url: '/api/observations', payload: {
-      indicatorId: target.id, observedAt: '2024-01-01', level: 3, rationale: 'benchmark reading',
-      source: { title: 'bench source' }, reliability: 'C', credibility: 3
-    } })
-  );
-  console.log(`  ratio: endpoint/raw ${(post / rawInsert).toFixed(1)}× (the endpoint also re-evaluates every warning)`);
-
-  console.log('\nScenario fit (monthly, all evidence) and the weekly digest:');
-  const fit = await time('GET /api/scenarios/fit (inject)', () => officer.inject({ method: 'GET', url: '/api/scenarios/fit' }));
-  const preview = await time('GET /api/digests/preview (inject)', () => officer.inject({ method: 'GET', url: '/api/digests/preview' }));
-  console.log(`  ratios: fit/overview ${(fit / overview).toFixed(1)}×, digest preview/fit ${(preview / fit).toFixed(1)}×`);
-
+  const target = ids[0];
+  let k = 0;
+  const figures = {
+    'write (POST /api/observations, dated this week)': await time(() =>
+      officer.inject({ method: 'POST', url: '/api/observations', payload: {
+        indicatorId: target, observedAt: addDays('2024-01-28', k++ % 4), level: 1 + (k % 5), rationale: 'benchmark reading',
+        source: { title: `bench writer ${k % 3}` }, reliability: 'C', credibility: 3
+      } })),
+    'fit (GET /api/scenarios/fit, monthly, all dates)': await time(() => officer.inject({ method: 'GET', url: '/api/scenarios/fit' })),
+    'fit (GET /api/scenarios/fit?period=week, 2 years)': await time(() => officer.inject({ method: 'GET', url: '/api/scenarios/fit?period=week&from=2022-02-01' })),
+    'overview (GET /api/overview)': await time(() => officer.inject({ method: 'GET', url: '/api/overview' })),
+    "overview's scenario picture alone": await time(() => scenarioPicture(app.store, '2024-02-01')),
+    'warnings after a write (one indicator + shifts)': await time(() =>
+      runEvaluateWarnings({ store: app.store, clock: () => NOW, scope: { indicatorIds: [target], shiftFrom: '2024-01-28' } })),
+    'warnings (GET /api/warnings?state=open)': await time(() => officer.inject({ method: 'GET', url: '/api/warnings?state=open' }))
+  };
+  const observations = app.store.observations.total();
   await app.close();
   db.close();
   tmp.remove();
+  return { observations, insertMs, rebuildMs, figures };
+}
+
+async function main() {
+  const results = [];
+  for (const scale of SCALES) {
+    const r = await measure(scale);
+    console.log(`${r.observations} observations: synthetic insert ${r.insertMs.toFixed(0)} ms, assessment rebuild ${r.rebuildMs.toFixed(0)} ms`);
+    for (const [label, ms] of Object.entries(r.figures)) console.log(`  ${label.padEnd(52)} ${ms.toFixed(2)} ms`);
+    results.push(r);
+  }
+  if (results.length < 2) return;
+  const [small, large] = [results[0], results.at(-1)!];
+  console.log(`\nratio ${large.observations} / ${small.observations} observations (target ≤ 1.5×):`);
+  for (const label of Object.keys(small.figures)) {
+    const ratio = large.figures[label as keyof typeof large.figures] / small.figures[label as keyof typeof small.figures];
+    console.log(`  ${label.padEnd(52)} ${ratio.toFixed(2)}×`);
+  }
 }
 
 void main();

@@ -8,11 +8,14 @@ import { syncCatalogue, type SyncSummary } from './db/catalogue-sync.js';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open-db.js';
 import { runEvaluateWarnings } from './jobs/evaluate-warnings.js';
+import { ensureAssessment } from './services/assessment-upkeep.js';
 
 export interface BootReport {
   migrationsApplied: string[];
   catalogue: SyncSummary & { indicators: number; scenarios: number };
   demoLoaded: number;
+  /** True when the materialised assessment was rebuilt (catalogue changed, stale or missing). */
+  assessmentRebuilt: boolean;
   warnings: { evaluated: number; inserted: number; closed: number; withdrawn: number };
   users: number;
 }
@@ -40,12 +43,15 @@ export async function boot(
     const demoLoaded = config.demo ? seedDemo(app.store, catalogue, clock()) : 0;
     // Demo accounts come only with the demonstration data, so a real database never has them.
     if (demoLoaded > 0) await createDemoAccounts(app.store, clock());
-    // The catalogue or the evidence may have changed while the server was down.
+    // The catalogue, the method or the evidence may have changed while the server was down.
+    const catalogueChanged = migrationsApplied.length > 0 || Object.values(sync).some((ids) => ids.length > 0);
+    const assessmentRebuilt = ensureAssessment(app.store, catalogueChanged);
     const warnings = runEvaluateWarnings({ store: app.store, clock });
     const report: BootReport = {
       migrationsApplied,
       catalogue: { ...sync, indicators: catalogue.indicators.length, scenarios: catalogue.scenarios.length },
       demoLoaded,
+      assessmentRebuilt,
       warnings,
       users: app.store.users.count()
     };

@@ -62,6 +62,7 @@ export function htmlDigest(d: DigestInput, quiet: boolean, subject: string): str
 <p style="${FONT}font-size:13px;${MUTED}">Weekly digest covering ${covers}.</p>
 ${quiet ? `<p style="${FONT}font-size:14px;background:#eef3f8;padding:10px;"><b>No changes this period:</b> no new or corrected observations and no warnings fired or recovered.</p>` : ''}
 ${lead ? `<p style="${FONT}font-size:15px;">Leading scenario: <b>${escapeHtml(lead.title)}</b>, ${pct(lead.probability)} (${escapeHtml(lead.words)}).</p>` : ''}
+${d.confidence ? `<p style="${FONT}font-size:14px;">Analytic confidence: <b>${escapeHtml(d.confidence.level)}</b> (${escapeHtml(d.confidence.reasons.join('; '))}).</p>` : ''}
 <h2 style="${H2}">Scenarios: now and a week ago</h2>
 <table role="presentation" cellpadding="0" cellspacing="0" width="100%">${scenarioRows(d.now, d.weekAgo, lead?.id)}</table>
 <h2 style="${H2}">Warnings fired (${d.counts.fired})</h2>${warningList(d.fired, 'None fired.')}

@@ -42,8 +42,12 @@ export interface DigestInput {
   /** Since the last digest actually sent (null: the first digest). */
   coversFrom: string | null;
   coversTo: string;
+  /** The date the scenario picture is read at (the same assessment the pages show). */
+  assessedAt: string;
   now: DigestScenario[];
   weekAgo: DigestScenario[] | null;
+  /** Analytic confidence in the picture now, with its reasons (ICD 203). */
+  confidence: { level: string; reasons: string[] } | null;
   /** Lists may be cut short (a last "and N more" entry); the counts are the full numbers. */
   fired: DigestWarning[];
   recovered: DigestWarning[];

@@ -30,6 +30,7 @@ function textDigest(d: DigestInput, quiet: boolean): string {
   lines.push(`${d.topicTitle}: weekly digest`, `Covers ${d.coversFrom ? `${day(d.coversFrom)} to ${day(d.coversTo)}` : `everything up to ${day(d.coversTo)}`}.`, '');
   if (quiet) lines.push('No changes this period: no new or corrected observations and no warnings fired or recovered.', '');
   if (lead) lines.push(`Leading scenario: ${lead.title}, ${pct(lead.probability)} (${lead.words}).`);
+  if (d.confidence) lines.push(`Analytic confidence: ${d.confidence.level} (${d.confidence.reasons.join('; ')}).`);
   lines.push('', 'SCENARIOS (now / a week ago)');
   for (const s of d.now) {
     const before = d.weekAgo?.find((w) => w.id === s.id);

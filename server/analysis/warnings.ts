@@ -1,6 +1,7 @@
 import { icd203Words } from './icd203.js';
-import { NOVELTY_YEARS, SHIFT_POINTS } from './method.js';
+import { NOVELTY_YEARS, SHIFT_DAYS, SHIFT_POINTS } from './method.js';
 import { addDays, daysBetween } from './periods.js';
+import { leaderOf } from './scenario-fit.js';
 import { tripwire } from './tripwire.js';
 
 export type WarningKind = 'tripwire' | 'recovery' | 'novelty' | 'staleness' | 'shift';
@@ -30,26 +31,26 @@ export interface WarningIndicator {
   observedDates: string[];
 }
 
-export interface WarningFitPoint {
+/** One ISO week that brought evidence, with the assessment at its last day (or today) and 7 days before. */
+export interface ShiftWeek {
   start: string;
-  /** Weight of the week's evidence: a week without any only fades toward the priors, which is no news. */
-  evidence: number;
-  probabilities: Record<string, number>;
-  leading: string;
+  before: number[];
+  after: number[];
 }
 
 export interface WarningInput {
   today: string;
   indicators: WarningIndicator[];
-  /** Weekly scenario fit, for shifts. */
-  weeklyFit: WarningFitPoint[];
+  /** Weeks with evidence, for shifts (a week without evidence only decays, which is no news). */
+  shiftWeeks: ShiftWeek[];
+  scenarioIds: string[];
   scenarioTitles: Record<string, string>;
 }
 
 const pct = (p: number) => `${Math.round(p * 100)} %`;
 const fmt = (x: number) => (Math.round(x * 100) / 100).toString();
 
-function indicatorWarnings(ind: WarningIndicator, today: string): WarningEvent[] {
+export function indicatorWarnings(ind: WarningIndicator, today: string): WarningEvent[] {
   const events: WarningEvent[] = [];
   const base = { indicatorId: ind.id, scenarioId: null };
   const { crossings } = tripwire(ind.readings, ind.thresholds);
@@ -87,25 +88,25 @@ function indicatorWarnings(ind: WarningIndicator, today: string): WarningEvent[]
   return events;
 }
 
-function shiftWarnings(fit: WarningFitPoint[], titles: Record<string, string>): WarningEvent[] {
+/** A leader change, or a move of SHIFT_POINTS or more, between the two dates of each week. */
+export function shiftWarnings(weeks: ShiftWeek[], ids: string[], titles: Record<string, string>): WarningEvent[] {
   const events: WarningEvent[] = [];
-  fit.slice(1).forEach((now, i) => {
-    const before = fit[i];
-    const base = { indicatorId: null, until: null };
-    if (now.evidence === 0) return;
-    if (now.leading !== before.leading) {
-      const p = now.probabilities[now.leading];
-      events.push({ ...base, fingerprint: `shift:leader:${now.start}`, kind: 'shift', scenarioId: now.leading, at: now.start, level: p,
-        cause: `Leading scenario changed from ${titles[before.leading]} to ${titles[now.leading]} (${pct(p)}, ${icd203Words(p)})` });
+  const base = { indicatorId: null, until: null, kind: 'shift' as const };
+  for (const w of weeks) {
+    const was = leaderOf(w.before);
+    const is = leaderOf(w.after);
+    if (is !== was) {
+      const p = w.after[is];
+      events.push({ ...base, fingerprint: `shift:leader:${w.start}`, scenarioId: ids[is], at: w.start, level: p,
+        cause: `Leading scenario changed from ${titles[ids[was]]} to ${titles[ids[is]]} (${pct(p)}, ${icd203Words(p)})` });
     }
-    for (const [id, p] of Object.entries(now.probabilities)) {
-      const delta = p - (before.probabilities[id] ?? 0);
-      if (Math.abs(delta) >= SHIFT_POINTS) {
-        events.push({ ...base, fingerprint: `shift:move:${id}:${now.start}`, kind: 'shift', scenarioId: id, at: now.start, level: p,
-          cause: `${titles[id]} ${delta > 0 ? 'rose' : 'fell'} from ${pct(before.probabilities[id])} to ${pct(p)} in a week` });
-      }
-    }
-  });
+    ids.forEach((id, k) => {
+      const delta = w.after[k] - w.before[k];
+      if (Math.abs(delta) < SHIFT_POINTS) return;
+      events.push({ ...base, fingerprint: `shift:move:${id}:${w.start}`, scenarioId: id, at: w.start, level: w.after[k],
+        cause: `${titles[id]} ${delta > 0 ? 'rose' : 'fell'} from ${pct(w.before[k])} to ${pct(w.after[k])} within ${SHIFT_DAYS} days` });
+    });
+  }
   return events;
 }
 
@@ -117,6 +118,6 @@ function shiftWarnings(fit: WarningFitPoint[], titles: Record<string, string>): 
 export function evaluateWarnings(input: WarningInput): WarningEvent[] {
   return [
     ...input.indicators.flatMap((ind) => indicatorWarnings(ind, input.today)),
-    ...shiftWarnings(input.weeklyFit, input.scenarioTitles)
+    ...shiftWarnings(input.shiftWeeks, input.scenarioIds, input.scenarioTitles)
   ].sort((a, b) => a.at.localeCompare(b.at) || a.fingerprint.localeCompare(b.fingerprint));
 }

@@ -63,6 +63,9 @@ export function checkCatalogue(c: Catalogue, topicFile: string): CatalogueProble
     if (!indicatorIds.has(o.indicator)) problems.push({ file, path: `observations[${i}].indicator`, message: `no indicator "${o.indicator}" in the catalogue` });
     if (!documents.has(o.document)) problems.push({ file, path: `observations[${i}].document`, message: `"${o.document}" is not a document listed in ${topicFile}` });
     if (!IsoDate.safeParse(o.observedAt).success) problems.push({ file, path: `observations[${i}].observedAt`, message: 'is not a real calendar date' });
+    else if (o.observedAt < c.topic.observableFrom) {
+      problems.push({ file, path: `observations[${i}].observedAt`, message: `is before the topic's observableFrom (${c.topic.observableFrom})` });
+    }
   });
   if (c.demoFile) problems.push(...checkDemoObservations(c.demoObservations, c.demoFile));
   return problems;

@@ -32,6 +32,8 @@ const SCENARIO_COLUMNS = `id, title, summary, narrative, prior, signposts_json A
 export function createCatalogueRepository(db: Db) {
   const q = {
     topic: db.prepare('SELECT id, title, description FROM topic LIMIT 1'),
+    assessmentSettings: db.prepare(`SELECT half_life_days AS halfLifeDays, assess_from AS assessFrom,
+      observable_from AS observableFrom FROM topic LIMIT 1`),
     documentTitles: db.prepare('SELECT file, title FROM documents'),
     indicators: db.prepare(`SELECT ${INDICATOR_COLUMNS} FROM indicators i JOIN families f ON f.id = i.family_id
       ORDER BY i.retired_at IS NOT NULL, f.position, i.position`),
@@ -80,6 +82,9 @@ export function createCatalogueRepository(db: Db) {
 
   return {
     topic: () => (q.topic.get() as { id: string; title: string; description: string } | undefined) ?? null,
+    /** The topic's assessment settings (METHOD §4); null before a catalogue is loaded. */
+    assessmentSettings: () =>
+      (q.assessmentSettings.get() as { halfLifeDays: number; assessFrom: string; observableFrom: string } | undefined) ?? null,
     listIndicators(): IndicatorSummary[] {
       const titles = documentTitles();
       return (q.indicators.all() as IndicatorRow[]).map((r) => toIndicator(r, titles));

@@ -1,4 +1,4 @@
-import { observationWeight } from '../analysis/grading.js';
+import { CREDIBILITY_WEIGHT, observationWeight, RELIABILITY_WEIGHT } from '../analysis/grading.js';
 import type { WeightedReading } from '../analysis/series.js';
 import { InputError } from '../errors.js';
 import type { Observation, ObservationInput, Reliability } from '../schemas/index.js';
@@ -47,7 +47,16 @@ export interface RecordOptions {
 export function createObservationRepository(db: Db, { includeDemo }: { includeDemo: boolean }) {
   const visible = includeDemo ? '1 = 1' : 'o.demo = 0';
   const visibleCorrection = includeDemo ? '1 = 1' : 'c.demo = 0';
+  // The grade weight in SQL, built from the one grading table, so month sums stay inside SQLite.
+  const gradeWeight = `(CASE o.reliability ${Object.entries(RELIABILITY_WEIGHT).map(([k, w]) => `WHEN '${k}' THEN ${w}`).join(' ')} END
+    * CASE o.credibility ${Object.entries(CREDIBILITY_WEIGHT).map(([k, w]) => `WHEN ${k} THEN ${w}`).join(' ')} END)`;
+  const ACTIVE_OF = `FROM observations o WHERE o.indicator_id = ? AND ${visible}
+    AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})`;
   const q = {
+    monthly: db.prepare(`SELECT substr(o.observed_at, 1, 7) || '-01' AS at,
+        sum(${gradeWeight} * o.level) AS weightedLevels, sum(${gradeWeight}) AS weight
+      ${ACTIVE_OF} GROUP BY 1 ORDER BY 1`),
+    observedDates: db.prepare(`SELECT DISTINCT o.observed_at ${ACTIVE_OF} ORDER BY 1`).pluck(),
     byIndicator: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = ? AND ${visible}
       ORDER BY o.observed_at DESC, o.id DESC`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = ?`),
@@ -56,17 +65,17 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
         AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
       ORDER BY o.observed_at, o.id`),
     indicatorState: db.prepare('SELECT retired_at AS retiredAt FROM indicators WHERE id = ?'),
+    observableFrom: db.prepare('SELECT observable_from FROM topic LIMIT 1').pluck(),
     insert: db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, quantity, rationale, source_id,
         reliability, credibility, supersedes, recorded_at, demo, recorded_by)
       VALUES (@indicatorId, @observedAt, @level, @quantity, @rationale, @sourceId, @reliability, @credibility,
         @supersedes, @recordedAt, @demo, @recordedBy)`),
-    evidence: db.prepare(`SELECT o.id AS observationId, o.indicator_id AS indicatorId, o.observed_at AS observedAt, o.level,
-        o.reliability, o.credibility FROM observations o WHERE ${visible}
-        AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
-      ORDER BY o.observed_at, o.id`),
     recordedBetween: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${visible} AND (@from IS NULL OR o.recorded_at > @from)
       AND o.recorded_at <= @to ORDER BY o.indicator_id, o.observed_at, o.id`),
-    firstDate: db.prepare(`SELECT min(o.observed_at) FROM observations o WHERE ${visible}`).pluck(),
+    // Active rows only: a corrected typo (1900-01-01) must not stretch every range.
+    firstDate: db.prepare(`SELECT o.observed_at FROM observations o WHERE ${visible}
+      AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
+      ORDER BY o.observed_at LIMIT 1`).pluck(),
     demoCount: db.prepare('SELECT count(*) FROM observations WHERE demo = 1').pluck(),
     total: db.prepare('SELECT count(*) FROM observations').pluck()
   };
@@ -79,6 +88,10 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     if (!indicator) throw new InputError(400, 'indicatorId', `no indicator "${input.indicatorId}" in the catalogue`);
     if (indicator.retiredAt) throw new InputError(409, 'indicatorId', `indicator "${input.indicatorId}" is retired`);
     if (input.observedAt > now.toISOString().slice(0, 10)) throw new InputError(400, 'observedAt', 'must not be in the future');
+    const observableFrom = q.observableFrom.get() as string | null | undefined;
+    if (observableFrom && input.observedAt < observableFrom) {
+      throw new InputError(400, 'observedAt', `must not be before ${observableFrom}, the earliest date this topic observes`);
+    }
     let before: Observation | undefined;
     if (input.supersedes !== undefined) {
       const row = q.byId.get(input.supersedes) as ObservationRow | undefined;
@@ -103,10 +116,16 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
   };
 
   return {
+    /** Whether demonstration rows count (WATCHFLOOR_DEMO). */
+    demoVisible: includeDemo,
     record: (input: ObservationInput, options: RecordOptions) => db.transaction(recordOne)(input, options),
     /** Many observations in one transaction (demonstration data): one bad row writes none. */
     recordAll: (inputs: ObservationInput[], options: RecordOptions) =>
       db.transaction(() => inputs.map((i) => recordOne(i, options)))(),
+    get: (id: number): Observation | null => {
+      const row = q.byId.get(id) as ObservationRow | undefined;
+      return row ? toObservation(row) : null;
+    },
     listByIndicator: (indicatorId: string): Observation[] =>
       (q.byIndicator.all(indicatorId) as ObservationRow[]).map(toObservation),
     /** The readings a series is built from: visible, not superseded, with their weights. */
@@ -117,11 +136,16 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
         weight: observationWeight(r.reliability, r.credibility), demo: r.demo === 1
       }));
     },
-    /** Every visible, non-superseded observation as scenario-fit evidence, in date order. */
-    evidence() {
-      type Row = { observationId: number; indicatorId: string; observedAt: string; level: number; reliability: Reliability; credibility: number };
-      return (q.evidence.all() as Row[]).map(({ reliability, credibility, ...r }) => ({ ...r, weight: observationWeight(reliability, credibility) }));
+    /**
+     * The indicator's observed months with their weighted mean level (METHOD §3, rounded as the
+     * series are), computed in SQL: what tripwires and novelty look at, without the rows.
+     */
+    monthlyReadings(indicatorId: string): { at: string; reading: number }[] {
+      return (q.monthly.all(indicatorId) as { at: string; weightedLevels: number; weight: number }[])
+        .map((m) => ({ at: m.at, reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4 }));
     },
+    /** The distinct dates of the indicator's active observations, in order (staleness gaps). */
+    observedDates: (indicatorId: string) => q.observedDates.all(indicatorId) as string[],
     /** Observations recorded (new or corrections) in (from, to], by recording time. */
     recordedBetween: (from: string | null, to: string): Observation[] =>
       (q.recordedBetween.all({ from, to }) as ObservationRow[]).map(toObservation),

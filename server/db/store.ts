@@ -1,3 +1,4 @@
+import { createAssessmentRepository } from './assessment-repository.js';
 import { createAuditRepository } from './audit-repository.js';
 import { createCatalogueRepository } from './catalogue-repository.js';
 import { createDigestRepository } from './digest-repository.js';
@@ -15,6 +16,7 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     db,
     catalogue: createCatalogueRepository(db),
     observations: createObservationRepository(db, options),
+    assessment: createAssessmentRepository(db, options),
     sources: createSourceRepository(db),
     warnings: createWarningRepository(db),
     users: createUserRepository(db, options),

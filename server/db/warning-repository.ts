@@ -4,6 +4,12 @@ import type { Warning, WarningKind } from '../schemas/index.js';
 import { createAuditRepository } from './audit-repository.js';
 import type { Db } from './open-db.js';
 
+/** Which open warnings an evaluation speaks for (see services/warning-input.ts). */
+export interface WarningScope {
+  indicatorIds: string[] | null;
+  shiftFrom: string | null;
+}
+
 type Row = Omit<Warning, 'state'>;
 
 const STATE = `CASE WHEN w.resolved_at IS NOT NULL THEN 'resolved'
@@ -31,7 +37,10 @@ export function createWarningRepository(db: Db) {
       ON CONFLICT (fingerprint) DO NOTHING`),
     close: db.prepare(`UPDATE warnings SET until = @until, resolved_at = coalesce(resolved_at, @now)
       WHERE fingerprint = @fingerprint AND until IS NULL AND @until IS NOT NULL`),
-    openFingerprints: db.prepare('SELECT fingerprint FROM warnings WHERE resolved_at IS NULL').pluck(),
+    openFingerprints: db.prepare(`SELECT fingerprint FROM warnings WHERE resolved_at IS NULL
+      AND ((kind = 'shift' AND at >= @shiftFrom)
+        OR (kind <> 'shift' AND (@allIndicators = 1 OR indicator_id IN (SELECT value FROM json_each(@ids)))))`),
+    openByKind: db.prepare("SELECT kind, count(*) AS n FROM warnings WHERE resolved_at IS NULL AND acknowledged_at IS NULL GROUP BY kind"),
     withdraw: db.prepare('UPDATE warnings SET resolved_at = @now WHERE fingerprint = @fingerprint'),
     list: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id
       WHERE (@state = 'all' OR ${STATE} = @state) AND (@since IS NULL OR w.at >= @since OR coalesce(w.until, '9999') >= @since)
@@ -49,8 +58,12 @@ export function createWarningRepository(db: Db) {
   const audit = createAuditRepository(db);
 
   return {
-    /** Stores an evaluation's events in one transaction; returns how many were new, closed, withdrawn. */
-    store: (events: WarningEvent[], now: Date) =>
+    /**
+     * Stores an evaluation's events in one transaction; returns how many were new, closed,
+     * withdrawn. Only open warnings inside `scope` can be withdrawn: an evaluation of one
+     * indicator says nothing about the others.
+     */
+    store: (events: WarningEvent[], now: Date, scope: WarningScope = { indicatorIds: null, shiftFrom: '1000-01-01' }) =>
       db.transaction(() => {
         const at = now.toISOString();
         let inserted = 0;
@@ -61,8 +74,12 @@ export function createWarningRepository(db: Db) {
         }
         const current = new Set(events.map((e) => e.fingerprint));
         let withdrawn = 0;
-        for (const fp of q.openFingerprints.all() as string[]) {
-          if (!current.has(fp)) withdrawn += q.withdraw.run({ fingerprint: fp, now: at }).changes;
+        const open = q.openFingerprints.all({
+          allIndicators: scope.indicatorIds === null ? 1 : 0,
+          shiftFrom: scope.shiftFrom ?? '9999-12-31', ids: JSON.stringify(scope.indicatorIds ?? [])
+        }) as { fingerprint: string }[];
+        for (const { fingerprint } of open) {
+          if (!current.has(fingerprint)) withdrawn += q.withdraw.run({ fingerprint, now: at }).changes;
         }
         return { inserted, closed, withdrawn };
       })(),
@@ -78,6 +95,8 @@ export function createWarningRepository(db: Db) {
         return after;
       })(),
     count: () => q.count.get() as number,
+    /** Open, unacknowledged warnings counted by kind. */
+    openCounts: () => Object.fromEntries((q.openByKind.all() as { kind: WarningKind; n: number }[]).map((r) => [r.kind, r.n])) as Partial<Record<WarningKind, number>>,
     /** Warnings first detected in (from, to]: what a digest reports as fired. */
     detectedBetween: (from: string | null, to: string) => q.detected.all({ from, to }) as Warning[],
     /** Tripwires and staleness that ended in (from, to]. */

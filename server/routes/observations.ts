@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth-plugin.js';
-import { runEvaluateWarnings } from '../jobs/evaluate-warnings.js';
 import { ErrorBody, IdParams, Observation, ObservationInput, ObservationList } from '../schemas/index.js';
+import { recordObservations } from '../services/record-observations.js';
 
 /** Recording observations (append-only; a correction supersedes) and reading them back. */
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -24,13 +24,9 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { body: ObservationInput, response: { 201: Observation, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } }
     },
     async (req, reply) => {
-      const stored = observations.record(req.body, { now: app.clock(), ...actorOf(req) });
+      const { observations: [stored], warningsError } = recordObservations(app.store, [req.body], { now: app.clock(), ...actorOf(req) });
       // Warnings follow the evidence at once; the observation is stored whatever they find.
-      try {
-        runEvaluateWarnings({ store: app.store, clock: app.clock });
-      } catch (err) {
-        req.log.error({ err }, 'warnings evaluation after an observation failed');
-      }
+      if (warningsError) req.log.error({ err: warningsError }, 'warnings evaluation after an observation failed');
       return reply.code(201).send(stored);
     }
   );

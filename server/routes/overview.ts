@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { indicatorStatus } from '../analysis/indicator-status.js';
 import { Overview } from '../schemas/index.js';
+import { scenarioPicture } from '../services/scenario-picture.js';
 
 /** Everything the overview page shows, in one answer: families, indicators' status, scenarios. */
 export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,7 +31,8 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
       today,
       demo: { shown: demoCount > 0, observationCount: demoCount },
       families,
-      scenarios: catalogue.listScenarios().map(({ id, title, summary, prior }) => ({ id, title, summary, prior }))
+      scenarios: catalogue.listScenarios().map(({ id, title, summary, prior }) => ({ id, title, summary, prior })),
+      scenarioPicture: scenarioPicture(app.store, today)
     };
   });
 };

@@ -4,7 +4,13 @@ import { ScenarioSummary } from './catalogue.js';
 import { Period, SeriesPoint } from './series.js';
 
 export const FitQuery = z
-  .object({ from: IsoDate.optional(), to: IsoDate.optional(), period: Period.default('month') })
+  .object({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    period: Period.default('month'),
+    /** The date ACH, what moved, sensitivity and confidence are read at (default: the range's end, at most today). */
+    at: IsoDate.optional()
+  })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] });
 
 export const ScenarioReading = z.object({
@@ -12,33 +18,52 @@ export const ScenarioReading = z.object({
   probability: z.number(),
   /** ICD 203 words for the probability. */
   words: z.string(),
-  /** ACH: Σ weight × distance outside the band for this period's evidence. */
+  /** ACH at the point's date: Σ vote weight × distance outside the band (lower fits better). */
   inconsistency: z.number()
 });
 
 export const FitPoint = z.object({
   start: z.string(),
   end: z.string(),
+  /** The date the value is read at: the period's last day, or today for the current period. */
+  at: z.string(),
   leading: z.string(),
-  /** Total weight of the evidence dated in the period (0: the belief only fades toward the priors). */
+  /** Readings dated in the period that vote (0: the assessment only decays toward the priors). */
   evidence: z.number(),
   scenarios: z.array(ScenarioReading)
+});
+
+export const ConfidenceLevel = z.enum(['high', 'moderate', 'low']);
+export const Confidence = z.object({
+  level: ConfidenceLevel,
+  /** Coverage, source independence and margin, each with its figure and rating. */
+  reasons: z.array(z.string())
+});
+
+/** The assessment at one date, as every view shows it. */
+export const AssessmentAt = z.object({
+  at: z.string(),
+  leading: z.string(),
+  scenarios: z.array(z.object({ scenarioId: z.string(), probability: z.number(), words: z.string() })),
+  confidence: Confidence
 });
 
 export const AchRow = z.object({
   indicatorId: z.string(),
   indicatorTitle: z.string(),
-  /** Weighted mean level of the indicator's evidence in the period. */
+  /** Mean level of the indicator's current readings, by decayed weight. */
   level: z.number(),
+  /** The indicator's vote weight (at most 1). */
   weight: z.number(),
-  /** Weighted distance outside each scenario's band, in `scenarios` order. */
+  /** Vote weight × distance outside each scenario's band, in `scenarios` order. */
   inconsistency: z.array(z.number())
 });
 
 export const Driver = z.object({
-  observationId: z.number().int().nullable(),
+  observationId: z.number().int(),
   indicatorId: z.string(),
   indicatorTitle: z.string(),
+  observedAt: z.string(),
   level: z.number().int(),
   weight: z.number(),
   favours: z.string(),
@@ -46,9 +71,9 @@ export const Driver = z.object({
 });
 
 export const Movement = z.object({
-  /** The latest week that held evidence, compared with the week before it. */
+  /** The seven days up to the latest day with evidence, compared with the assessment 7 days before. */
   week: z.object({ start: z.string(), end: z.string() }),
-  /** False when that week is not the latest: nothing has arrived since. */
+  /** False when nothing has arrived in the seven days up to the date asked about. */
   isLatestWeek: z.boolean(),
   changes: z.array(z.object({ scenarioId: z.string(), before: z.number(), after: z.number() })),
   drivers: z.array(Driver)
@@ -69,14 +94,10 @@ export const ScenarioFit = z.object({
   to: z.string(),
   scenarios: z.array(ScenarioSummary),
   points: z.array(FitPoint),
-  ach: z.object({ period: z.object({ start: z.string(), end: z.string() }).nullable(), rows: z.array(AchRow), totals: z.array(z.number()) }),
+  assessment: AssessmentAt,
+  ach: z.object({ at: z.string(), rows: z.array(AchRow), totals: z.array(z.number()) }),
   movement: Movement.nullable(),
-  sensitivity: z.object({
-    period: z.object({ start: z.string(), end: z.string() }).nullable(),
-    leading: z.string().nullable(),
-    leaderProbability: z.number().nullable(),
-    whatIfs: z.array(WhatIf)
-  })
+  sensitivity: z.object({ at: z.string(), leading: z.string(), leaderProbability: z.number(), whatIfs: z.array(WhatIf) })
 });
 
 export const DiagnosticityRow = z.object({
@@ -156,3 +177,5 @@ export type Warning = z.infer<typeof Warning>;
 export type WarningKind = z.infer<typeof WarningKind>;
 export type FamilySeries = z.infer<typeof FamilySeries>;
 export type Movement = z.infer<typeof Movement>;
+export type AssessmentAt = z.infer<typeof AssessmentAt>;
+export type Confidence = z.infer<typeof Confidence>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Confidence } from './assessment.js';
 import { ScenarioSummary } from './catalogue.js';
 
 export const Freshness = z.enum(['fresh', 'due', 'stale', 'none']);
@@ -25,15 +26,37 @@ export const OverviewFamily = z.object({
   indicators: z.array(OverviewIndicator)
 });
 
+/** Where the scenarios stand today: the one assessment, with confidence and open warnings. */
+export const ScenarioPicture = z.object({
+  at: z.string(),
+  leading: z.string(),
+  confidence: Confidence,
+  scenarios: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      probability: z.number(),
+      words: z.string(),
+      /** Probability now minus 7 and 30 days ago. */
+      change7: z.number(),
+      change30: z.number()
+    })
+  ),
+  /** Open (unacknowledged, unresolved) warnings by kind. */
+  openWarnings: z.object({ tripwire: z.number(), recovery: z.number(), novelty: z.number(), staleness: z.number(), shift: z.number() })
+});
+
 export const Overview = z.object({
   topic: z.object({ id: z.string(), title: z.string(), description: z.string() }),
   today: z.string(),
   demo: z.object({ shown: z.boolean(), observationCount: z.number().int() }),
   families: z.array(OverviewFamily),
-  scenarios: z.array(ScenarioSummary)
+  scenarios: z.array(ScenarioSummary),
+  scenarioPicture: ScenarioPicture
 });
 
 export type Freshness = z.infer<typeof Freshness>;
 export type OverviewIndicator = z.infer<typeof OverviewIndicator>;
 export type OverviewFamily = z.infer<typeof OverviewFamily>;
 export type Overview = z.infer<typeof Overview>;
+export type ScenarioPicture = z.infer<typeof ScenarioPicture>;

@@ -1,8 +1,9 @@
-// Assembles the pure analysis's inputs from the store: the one place that knows both.
-import { countPeriods, periodOf, periodsBetween, type PeriodKind } from '../analysis/periods.js';
-import { scenarioFit, type FitInput } from '../analysis/scenario-fit.js';
-import { indicatorSeries } from '../analysis/series.js';
-import type { WarningInput } from '../analysis/warnings.js';
+// Reads of the one assessment (METHOD §4): every view asks here for the state at a date.
+import { slotted } from '../analysis/assessment-days.js';
+import type { BandRange } from '../analysis/bands.js';
+import { EVIDENCE_DISCOUNT } from '../analysis/method.js';
+import { countPeriods, type PeriodKind } from '../analysis/periods.js';
+import { stateAt, type DayState, type FitModel, type VoteSegment } from '../analysis/scenario-fit.js';
 import type { Store } from '../db/store.js';
 import { InputError } from '../errors.js';
 
@@ -16,8 +17,8 @@ export interface Window {
 export const MAX_PERIODS = 1100;
 
 /**
- * The window a query asks for: from `first` (the first observation that matters; today when there
- * is none) to today unless given. Refused when inverted or absurdly long, naming `from`.
+ * The window a query asks for: from `first` (the first active observation that matters; today
+ * when there is none) to today unless given. Refused when inverted or absurdly long, naming `from`.
  */
 export function queryWindow(first: string | null, today: string, q: { from?: string; to?: string; period: PeriodKind }): Window {
   const from = q.from ?? first ?? today;
@@ -29,48 +30,56 @@ export function queryWindow(first: string | null, today: string, q: { from?: str
   return { from, to, period: q.period };
 }
 
-/**
- * Scenario-fit input up to the window's end: each observation is evidence in the period it is
- * dated in. Periods start at the first observation even when the window starts later, so the
- * belief a window opens with carries all earlier evidence, faded as it should be; callers show
- * only the window (`inWindow`).
- */
-export function fitInput(store: Store, w: Window): FitInput {
-  const first = [store.observations.firstDate() ?? w.from, w.from].sort()[0];
-  const periods = periodsBetween(first, w.to, w.period).map((p) => ({ ...p, evidence: [] as FitInput['periods'][number]['evidence'] }));
-  const index = new Map(periods.map((p, i) => [p.start, i]));
-  for (const e of store.observations.evidence()) {
-    if (e.observedAt <= w.to) periods[index.get(periodOf(e.observedAt, w.period).start)!].evidence.push(e);
+const DEFAULT_SETTINGS = { halfLifeDays: 180, assessFrom: '1000-01-01', observableFrom: '1000-01-01' };
+
+/** The assessment's model from the catalogue and topic: scenarios, priors, voting indicators, bands. */
+export function fitModel(store: Store): FitModel {
+  const settings = store.catalogue.assessmentSettings() ?? DEFAULT_SETTINGS;
+  const scenarios = store.catalogue.listScenarios();
+  const scenarioIds = scenarios.map((s) => s.id);
+  const priorSum = scenarios.reduce((a, s) => a + s.prior, 0);
+  const bandMap = store.catalogue.bandMap();
+  const bands: Record<string, BandRange[]> = {};
+  for (const [id, byScenario] of Object.entries(bandMap)) {
+    if (scenarioIds.every((s) => byScenario[s])) bands[id] = scenarioIds.map((s) => byScenario[s]);
   }
-  return { scenarios: store.catalogue.listScenarios().map(({ id, prior }) => ({ id, prior })), bands: store.catalogue.bandMap(), periods };
-}
-
-/** Keeps the points of a fit that fall inside the window. */
-export function inWindow<P extends { start: string }>(points: P[], w: Window): P[] {
-  const start = periodOf(w.from, w.period).start;
-  return points.filter((p) => p.start >= start);
-}
-
-/** Everything the warnings engine looks at, as of `today`. */
-export function warningInput(store: Store, today: string): WarningInput {
-  const indicators = store.catalogue.listIndicators().filter((i) => !i.retired);
-  const from = store.observations.firstDate() ?? today;
-  const weekly = scenarioFit(fitInput(store, { from, to: today, period: 'week' }));
   return {
-    today,
-    indicators: indicators.map((ind) => {
-      const readings = store.observations.activeReadings(ind.id);
-      const observed = readings.length
-        ? indicatorSeries({ readings, period: 'month', from: readings[0].observedAt, to: readings.at(-1)!.observedAt, cadenceDays: ind.cadenceDays })
-            .filter((p) => p.observationCount > 0)
-            .map((p) => ({ at: p.start, reading: p.reading! }))
-        : [];
-      return {
-        id: ind.id, title: ind.title, thresholds: ind.thresholds, cadenceDays: ind.cadenceDays,
-        readings: observed, observedDates: [...new Set(readings.map((r) => r.observedAt))]
-      };
-    }),
-    weeklyFit: weekly.map((p) => ({ start: p.start, evidence: p.evidence, probabilities: p.probabilities, leading: p.leading })),
-    scenarioTitles: Object.fromEntries(store.catalogue.listScenarios().map((s) => [s.id, s.title]))
+    scenarioIds,
+    priors: scenarios.map((s) => s.prior / priorSum),
+    indicatorIds: Object.keys(bands).sort(),
+    bands,
+    halfLifeDays: settings.halfLifeDays,
+    kappa: EVIDENCE_DISCOUNT,
+    assessFrom: settings.assessFrom
   };
 }
+
+/** Each voting indicator's segment in force at `day`, in model order. */
+export function segmentsAt(store: Store, model: FitModel, day: string): (VoteSegment | undefined)[] {
+  return slotted(store.assessment.segmentsAt(model.indicatorIds, day).filter((s) => s !== undefined), model);
+}
+
+/**
+ * The assessment at each of `days`: materialised days are read; days after the last reading
+ * are computed from each indicator's latest segment (they only decay); days before the first
+ * are the priors. All three are the same function (stateAt), so one date has one number.
+ */
+export function statesOn(store: Store, model: FitModel, days: readonly string[]): Map<string, DayState> {
+  const found = new Map(store.assessment.days([...new Set(days)]).map((d) => [d.day, d as DayState]));
+  const { first, last } = store.assessment.segmentSpan();
+  let latest: (VoteSegment | undefined)[] | null = null;
+  for (const day of days) {
+    if (found.has(day)) continue;
+    if (first && last && day > last) {
+      latest ??= segmentsAt(store, model, '9999-12-31');
+      found.set(day, stateAt(day, latest, model));
+    } else if (!first || day < first) {
+      found.set(day, stateAt(day, [], model));
+    } else {
+      found.set(day, stateAt(day, segmentsAt(store, model, day), model)); // not materialised yet: never after a rebuild
+    }
+  }
+  return found;
+}
+
+export const stateOn = (store: Store, model: FitModel, day: string): DayState => statesOn(store, model, [day]).get(day)!;

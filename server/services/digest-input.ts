@@ -1,14 +1,13 @@
 // Gathers everything the digest reports for a period from the store: the pure composer's input.
 import { familyComposite } from '../analysis/composite.js';
 import type { DigestInput, DigestWarning } from '../analysis/digest.js';
-import { icd203Words } from '../analysis/icd203.js';
 import { indicatorStatus } from '../analysis/indicator-status.js';
 import { addDays } from '../analysis/periods.js';
-import { scenarioFit } from '../analysis/scenario-fit.js';
 import { indicatorSeries } from '../analysis/series.js';
 import type { Store } from '../db/store.js';
-import type { Warning } from '../schemas/index.js';
-import { fitInput } from './assessment.js';
+import type { AssessmentAt, Warning } from '../schemas/index.js';
+import { fitModel } from './assessment.js';
+import { assessmentAt } from './scenario-picture.js';
 
 /** A digest lists this many warnings of a kind; the rest are a link away. */
 export const WARNING_LIST_LIMIT = 25;
@@ -17,10 +16,14 @@ const SPARK_MONTHS = 12;
 export function digestInput(store: Store, p: { coversFrom: string | null; coversTo: string; appUrl: string }): DigestInput {
   const today = p.coversTo.slice(0, 10);
   const scenarios = store.catalogue.listScenarios();
-  const first = store.observations.firstDate() ?? today;
-  const weekly = scenarioFit(fitInput(store, { from: first, to: today, period: 'week' }));
-  const asOf = (point: (typeof weekly)[number] | undefined) =>
-    point ? scenarios.map((s) => ({ id: s.id, title: s.title, probability: point.probabilities[s.id], words: icd203Words(point.probabilities[s.id]) })) : null;
+  // The same assessment as every page: the state today and seven days ago.
+  const model = fitModel(store);
+  const current = assessmentAt(store, today, model);
+  const asOf = (a: AssessmentAt) =>
+    scenarios.map((s) => {
+      const r = a.scenarios.find((x) => x.scenarioId === s.id)!;
+      return { id: s.id, title: s.title, probability: r.probability, words: r.words };
+    });
   const indicators = store.catalogue.listIndicators();
   const byId = new Map(indicators.map((i) => [i.id, i]));
 
@@ -74,8 +77,10 @@ export function digestInput(store: Store, p: { coversFrom: string | null; covers
     appUrl: p.appUrl,
     coversFrom: p.coversFrom,
     coversTo: p.coversTo,
-    now: asOf(weekly.at(-1)) ?? [],
-    weekAgo: asOf(weekly.at(-2)),
+    assessedAt: today,
+    now: asOf(current),
+    weekAgo: asOf(assessmentAt(store, addDays(today, -7), model)),
+    confidence: current.confidence,
     fired: capped(fired),
     recovered: capped(recovered),
     counts: { fired: fired.length, recovered: recovered.length },

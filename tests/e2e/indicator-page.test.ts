@@ -24,6 +24,12 @@ describe('indicator page', () => {
     await page.getByText('Demonstration data').waitFor();
     await page.locator('section.family h3').first().waitFor();
     expect(await page.locator('section.family').count()).toBeGreaterThan(1);
+    // The scenario picture on top: today's probabilities, confidence with its reasons, open warnings.
+    const picture = page.getByTestId('scenario-picture');
+    await picture.getByText(/^Leading:/).waitFor();
+    expect(await picture.locator('tbody tr').count()).toBe(5);
+    await picture.getByTestId('confidence').getByText(/(high|moderate|low) confidence/).waitFor();
+    await picture.getByText('Open warnings:').waitFor();
     await page.screenshot({ path: join(RESULTS, 'overview.png'), fullPage: true });
 
     // An indicator that already has readings, so its chart is drawn rather than the empty state.

@@ -69,7 +69,8 @@ function tooltipTitle(items: TooltipItem<'line'>[], fit: ScenarioFit): string[] 
   const p = fit.points[items[0]?.dataIndex ?? -1];
   if (!p) return [];
   const when = `${formatPeriod(p.start, fit.period)} (${formatDate(p.start)} – ${formatDate(p.end)})`;
-  return [when, p.evidence > 0 ? `Evidence weight ${p.evidence.toFixed(2)}` : 'No evidence: fading toward the priors'];
+  const reading = `As of ${formatDate(p.at)}`;
+  return [when, reading, p.evidence > 0 ? `${p.evidence} new ${p.evidence === 1 ? 'reading' : 'readings'} that vote` : 'No new evidence: fading toward the priors'];
 }
 
 function tooltipLabel(item: TooltipItem<'line'>): string {

@@ -1,125 +1,110 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BandRange } from '../../../server/analysis/bands.js';
-import { scenarioFit, updateBelief, type Evidence, type FitInput } from '../../../server/analysis/scenario-fit.js';
+import { achTable } from '../../../server/analysis/assessment.js';
+import { sweepDays } from '../../../server/analysis/assessment-days.js';
 import { levelDistribution } from '../../../server/analysis/likelihood.js';
+import { addDays } from '../../../server/analysis/periods.js';
+import { stateAt, voteAt, voteSegments, type FitModel, type Reading } from '../../../server/analysis/scenario-fit.js';
 import { sensitivity } from '../../../server/analysis/sensitivity.js';
 
-const scenarios = [
-  { id: 'decline', prior: 0.5 },
-  { id: 'resurgence', prior: 0.3 },
-  { id: 'pivot', prior: 0.2 }
-];
-const bands: FitInput['bands'] = {
-  salaries: { decline: [1, 2], resurgence: [3, 5], pivot: [2, 4] },
-  attacks: { decline: [1, 2], resurgence: [4, 5], pivot: [2, 3] },
-  abroad: { decline: [1, 1], resurgence: [1, 2], pivot: [4, 5] }
+// The README's worked example: decline (prior 0.6, band 1–2) against resurgence (0.4, band 3–5).
+const example: FitModel = {
+  scenarioIds: ['decline', 'resurgence'], priors: [0.6, 0.4], indicatorIds: ['salaries'],
+  bands: { salaries: [[1, 2], [3, 5]] }, halfLifeDays: 180, kappa: 0.5, assessFrom: '2022-01-01'
 };
-const month = (i: number, evidence: Evidence[] = []) => ({ start: `2023-${String(i).padStart(2, '0')}-01`, end: `2023-${String(i).padStart(2, '0')}-28`, evidence });
+const reading = (o: Partial<Reading> = {}): Reading => ({ observationId: 1, sourceId: 1, observedAt: '2023-01-01', level: 4, weight: 0.64, ...o });
+const at = (day: string, readings: Reading[], model = example) => {
+  const segs = voteSegments('salaries', [], readings, model);
+  return stateAt(day, [segs.filter((s) => s.from <= day).at(-1)], model);
+};
 
-describe('scenarioFit (METHOD §4)', () => {
+describe('the assessment at a date (METHOD §4)', () => {
   it('reproduces the README worked example', () => {
-    const fit = scenarioFit({
-      scenarios: [{ id: 'decline', prior: 0.6 }, { id: 'resurgence', prior: 0.4 }],
-      bands: { salaries: { decline: [1, 2], resurgence: [3, 5] } },
-      periods: [month(1, [{ indicatorId: 'salaries', level: 4, weight: 0.64 }]), month(2)]
-    });
     expect(levelDistribution([1, 2])[3]).toBeCloseTo(0.013, 3);
     expect(levelDistribution([3, 5])[3]).toBeCloseTo(0.2667, 4);
-    expect(fit[0].contributions[0].logLikelihood.decline).toBeCloseTo(-1.390, 3);
-    expect(fit[0].contributions[0].logLikelihood.resurgence).toBeCloseTo(-0.423, 3);
-    expect(fit[0].probabilities.resurgence).toBeCloseTo(0.637, 3);
-    expect(fit[0].inconsistency).toEqual({ decline: 1.28, resurgence: 0 });
-    expect(fit[1].probabilities.resurgence).toBeCloseTo(0.614, 3); // no news: fading toward the prior 0.4
+    expect(at('2023-01-01', [reading()]).probabilities[1]).toBeCloseTo(0.637, 3);
+    // One half-life later the reading counts 0.32: the picture is half way back to the priors in log terms.
+    expect(at('2023-06-30', [reading()]).probabilities[1]).toBeCloseTo(0.520, 3);
+    // A second, independent source at the same level: weights 0.64 + 0.64 are scaled to sum to 1.
+    expect(at('2023-01-01', [reading(), reading({ observationId: 2, sourceId: 2 })]).probabilities[1]).toBeCloseTo(0.751, 3);
+    // ACH: the vote's weight × one… two levels outside decline's band.
+    const seg = voteSegments('salaries', [], [reading()], example)[0];
+    expect(voteAt(seg, '2023-01-01', example).inconsistency).toEqual([0.64 * 2, 0]);
   });
 
-  it('with no evidence stays at the priors', () => {
-    const [point] = scenarioFit({ scenarios, bands, periods: [month(1)] });
-    expect(point.probabilities).toEqual({ decline: 0.5, resurgence: 0.3, pivot: 0.2 });
-    expect(point.leading).toBe('decline');
+  it('with no evidence gives the priors, and evidence dated later does not count', () => {
+    expect(stateAt('2023-01-01', [undefined], example).probabilities).toEqual([0.6, 0.4]);
+    expect(at('2022-12-31', [reading()]).probabilities).toEqual([0.6, 0.4]);
   });
 
-  it('moves towards the scenario whose bands the evidence falls in, and forgets back towards the priors', () => {
-    const periods = [month(1, [{ indicatorId: 'attacks', level: 5, weight: 1 }, { indicatorId: 'salaries', level: 4, weight: 0.64 }]), month(2), month(3), month(4)];
-    const fit = scenarioFit({ scenarios, bands, periods });
-    expect(fit[0].leading).toBe('resurgence');
-    expect(fit[0].inconsistency).toEqual({ decline: 3 + 0.64 * 2, resurgence: 0, pivot: 2 });
-    expect(fit[3].probabilities.resurgence).toBeLessThan(fit[0].probabilities.resurgence);
-    expect(fit[3].probabilities.resurgence).toBeGreaterThan(0.3);
+  it('counts each source once: the same report five times changes nothing', () => {
+    const once = at('2023-03-01', [reading()]);
+    const five = at('2023-03-01', [1, 2, 3, 4, 5].map((id) => reading({ observationId: id })));
+    expect(five.probabilities).toEqual(once.probabilities);
   });
 
-  it('records each observation\'s contribution for "what moved and why"', () => {
-    const [point] = scenarioFit({ scenarios, bands, periods: [month(1, [{ indicatorId: 'abroad', level: 5, weight: 1, observationId: 7 }])] });
-    expect(point.contributions[0].observationId).toBe(7);
-    expect(point.contributions[0].logLikelihood.pivot).toBeGreaterThan(point.contributions[0].logLikelihood.decline);
+  it("takes a source's latest reading: an older one from the same source no longer votes", () => {
+    const later = at('2023-03-01', [reading({ level: 1 }), reading({ observationId: 2, observedAt: '2023-02-01', level: 4 })]);
+    expect(later.probabilities[1]).toBeCloseTo(at('2023-03-01', [reading({ observationId: 2, observedAt: '2023-02-01' })]).probabilities[1], 12);
   });
-});
 
-const evidence = fc.record({
-  indicatorId: fc.constantFrom('salaries', 'attacks', 'abroad'),
-  level: fc.integer({ min: 1, max: 5 }),
-  weight: fc.constantFrom(0.04, 0.25, 0.36, 0.64, 1)
-});
-const periods = fc.array(fc.array(evidence, { maxLength: 6 }), { minLength: 1, maxLength: 24 }).map((ps) => ps.map((e, i) => month((i % 12) + 1, e)));
+  it('ignores evidence dated before assessFrom', () => {
+    expect(at('2023-01-01', [reading({ observedAt: '2021-06-01' })]).probabilities).toEqual([0.6, 0.4]);
+  });
 
-describe('scenarioFit invariants', () => {
-  it('probabilities stay in [0, 1] and sum to 1', () => {
+  it('returns to the priors as evidence ages over many half-lives (property)', () => {
     fc.assert(
-      fc.property(periods, (ps) => {
-        for (const point of scenarioFit({ scenarios, bands, periods: ps })) {
-          const values = Object.values(point.probabilities);
-          values.forEach((p) => {
-            expect(p).toBeGreaterThanOrEqual(0);
-            expect(p).toBeLessThanOrEqual(1);
-          });
-          expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-        }
+      fc.property(fc.array(fc.record({ level: fc.integer({ min: 1, max: 5 }), weight: fc.double({ min: 0.04, max: 1, noNaN: true }), sourceId: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 8 }), (rs) => {
+        const readings = rs.map((r, i) => reading({ ...r, observationId: i + 1 }));
+        const far = at(addDays('2023-01-01', 180 * 40), readings).probabilities;
+        expect(far[0]).toBeCloseTo(0.6, 9);
+        expect(far[1]).toBeCloseTo(0.4, 9);
       })
     );
   });
 
-  it('an observation inside only one scenario\'s band never lowers that scenario\'s probability', () => {
-    const belief = fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }).map((xs) => {
-      const sum = xs.reduce((a, b) => a + b, 0);
-      return xs.map((x) => x / sum);
-    });
+  it('sums each indicator to a vote weight of at most 1, whatever the number of sources (property)', () => {
     fc.assert(
-      fc.property(belief, fc.array(evidence, { maxLength: 5 }), evidence, (prev, others, added) => {
-        const holders = scenarios.filter((s) => {
-          const [lo, hi] = bands[added.indicatorId][s.id] as BandRange;
-          return lo <= added.level && added.level <= hi;
-        });
-        fc.pre(holders.length === 1);
-        const k = scenarios.indexOf(holders[0]);
-        const without = updateBelief(prev, { scenarios, bands }, others).probabilities[k];
-        const withIt = updateBelief(prev, { scenarios, bands }, [...others, added]).probabilities[k];
-        expect(withIt).toBeGreaterThanOrEqual(without - 1e-12);
+      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 2000 }), (levels, age) => {
+        const readings = levels.map((level, i) => reading({ level, sourceId: i, observationId: i, weight: 1 }));
+        const seg = voteSegments('salaries', [], readings, example).at(-1)!;
+        const vote = voteAt(seg, addDays('2023-01-01', age), example);
+        expect(vote.weight).toBeLessThanOrEqual(1 + 1e-12);
+        for (const l of vote.logLikelihood) expect(Number.isFinite(l)).toBe(true);
       })
     );
   });
 
-  it('is deterministic: the same evidence gives the same answer', () => {
-    fc.assert(
-      fc.property(periods, (ps) => {
-        expect(scenarioFit({ scenarios, bands, periods: ps })).toEqual(scenarioFit({ scenarios, bands, periods: ps }));
-      })
-    );
+  it('sweeps days with the same function as a single day', () => {
+    const readings = [reading(), reading({ observationId: 2, sourceId: 2, observedAt: '2023-01-20', level: 1 })];
+    const segs = voteSegments('salaries', [], readings, example);
+    const days = sweepDays('2023-01-01', '2023-02-10', [], segs, example);
+    expect(days).toHaveLength(41);
+    expect(days.find((d) => d.day === '2023-02-10')!.probabilities).toEqual(at('2023-02-10', readings).probabilities);
+    expect(days.filter((d) => d.evidence > 0).map((d) => d.day)).toEqual(['2023-01-01', '2023-01-20']);
   });
 });
 
-describe('sensitivity', () => {
-  it('names the indicator whose one-level change would change the leading scenario', () => {
-    // Two reports of attacks at level 2 sit in decline's and pivot's bands; read at 3 they leave decline's.
-    const twoReports = [{ indicatorId: 'attacks', level: 2, weight: 1 }, { indicatorId: 'attacks', level: 2, weight: 1 }];
-    const periods = [month(1, [...twoReports, { indicatorId: 'abroad', level: 1, weight: 0.04 }]), month(2)];
-    const answer = sensitivity({ scenarios, bands, periods, discount: 1 }); // undiscounted, to keep the arithmetic plain
-    expect(answer).toMatchObject({ period: { start: '2023-01-01', end: '2023-01-28' }, leading: 'decline' });
-    expect(answer.whatIfs[0]).toMatchObject({ indicatorId: 'attacks', shift: 1, leading: 'pivot', changesLeader: true });
-    expect(answer.whatIfs.filter((w) => w.changesLeader)).toHaveLength(1);
-    expect(answer.whatIfs).toHaveLength(3); // abroad cannot read below 1
+describe('views at a date', () => {
+  const model: FitModel = {
+    scenarioIds: ['decline', 'resurgence', 'pivot'], priors: [0.5, 0.3, 0.2], indicatorIds: ['abroad', 'salaries'],
+    bands: { salaries: [[1, 2], [3, 5], [2, 4]], abroad: [[1, 1], [1, 2], [4, 5]] }, halfLifeDays: 180, kappa: 0.5, assessFrom: '2022-01-01'
+  };
+  const segments = [
+    voteSegments('abroad', [], [reading({ level: 5, weight: 0.0001 })], model)[0],
+    voteSegments('salaries', [], [reading({ level: 1 })], model)[0]
+  ];
+
+  it('sensitivity names the moves that change the leader, every figure finite even when a probability is near 0', () => {
+    const s = sensitivity('2023-01-01', segments, model);
+    expect(s.leading).toBe('decline');
+    for (const w of s.whatIfs) expect(Number.isFinite(w.leaderProbability)).toBe(true);
+    expect(s.whatIfs.map((w) => `${w.indicatorId}${w.shift > 0 ? '+' : '-'}`).sort()).toEqual(['abroad-', 'salaries+']);
   });
 
-  it('has nothing to say without evidence', () => {
-    expect(sensitivity({ scenarios, bands, periods: [month(1)] })).toEqual({ period: null, leading: null, leaderProbability: null, whatIfs: [] });
+  it('ACH ranks the scenarios by the evidence against them', () => {
+    const { rows, totals } = achTable('2023-01-01', segments, model);
+    expect(rows[0]).toMatchObject({ indicatorId: 'salaries', level: 1, weight: 0.64, inconsistency: [0, 1.28, 0.64] });
+    expect(totals[0]).toBeLessThan(totals[1]);
   });
 });

@@ -39,11 +39,12 @@ describe('evaluateWarnings', () => {
     const events = evaluateWarnings({
       today: '2023-06-01',
       indicators: [indicator()],
-      weeklyFit: [
-        { start: '2023-03-06', evidence: 1, probabilities: { a: 0.6, b: 0.4 }, leading: 'a' },
-        { start: '2023-03-13', evidence: 1, probabilities: { a: 0.4, b: 0.6 }, leading: 'b' },
-        { start: '2023-03-20', evidence: 0, probabilities: { a: 0.2, b: 0.8 }, leading: 'b' } // no evidence: no news
+      // Weeks with evidence only, each with the assessment at its end and seven days before.
+      shiftWeeks: [
+        { start: '2023-03-06', before: [0.62, 0.38], after: [0.6, 0.4] },
+        { start: '2023-03-13', before: [0.6, 0.4], after: [0.4, 0.6] }
       ],
+      scenarioIds: ['a', 'b'],
       scenarioTitles: { a: 'Decline', b: 'Resurgence' }
     });
     expect(events.map((e) => e.fingerprint)).toEqual([
@@ -59,7 +60,7 @@ describe('evaluateWarnings', () => {
   });
 
   it('is deterministic, so storing an evaluation twice finds nothing new', () => {
-    const input = { today: '2024-01-01', indicators: [indicator()], weeklyFit: [], scenarioTitles: {} };
+    const input = { today: '2024-01-01', indicators: [indicator()], shiftWeeks: [], scenarioIds: [], scenarioTitles: {} };
     expect(evaluateWarnings(input)).toEqual(evaluateWarnings(input));
   });
 });

@@ -67,6 +67,9 @@ describe('loadCatalogue refuses a bad catalogue, naming the file and the field',
     ['a position names an unknown value', 'scenarios.yaml', (t: string) => t.replace('strength: stronger', 'strength: booming'), /scenarios\.yaml: scenarios\[1\]\.position\.strength: "booming" is not a value of the axis "strength" \(weaker, stronger\)/],
     ['a position skips an axis', 'scenarios.yaml', (t: string) => t.replace('{ strength: stronger }', '{}'), /scenarios\.yaml: scenarios\[1\]\.position: names no value on the axis "strength"/],
     ['a demo reading repeats indicator, day and source', 'demo-observations.yaml', (t: string) => t.replace("observedAt: '2023-11-30'", "observedAt: '2023-03-31'"), /demo-observations\.yaml: observations\[1\]: repeats observations\[0\] \(indicator "salaries", 2023-03-31, doc-a\.txt\): one report counts once/],
+    ['the half-life is missing', 'topic.yaml', (t: string) => t.replace(/halfLifeDays: .*\n/, ''), /topic\.yaml: halfLifeDays: /],
+    ['observableFrom is after assessFrom', 'topic.yaml', (t: string) => t.replace("observableFrom: '2015-01-01'", "observableFrom: '2023-01-01'"), /topic\.yaml: observableFrom: must not be after assessFrom/],
+    ['a demo row is dated before observableFrom', 'demo-observations.yaml', (t: string) => t.replace("'2023-04-30'", "'2014-04-30'"), /demo-observations\.yaml: observations\[2\]\.observedAt: is before the topic's observableFrom/],
     ['a demo date does not exist', 'demo-observations.yaml', (t: string) => t.replace("'2023-04-30'", "'2023-04-31'"), /demo-observations\.yaml: observations\[2\]\.observedAt: is not a real calendar date/]
   ])('when %s', (_what, file, change, expected) => {
     cat.edit(file, change);

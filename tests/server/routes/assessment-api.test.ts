@@ -72,17 +72,35 @@ describe('assessment API', () => {
   afterAll(() => t.close());
   const get = (url: string) => officer.inject({ method: 'GET', url });
 
-  it('GET /api/scenarios/fit answers probabilities summing to 1, ACH, movement and sensitivity', async () => {
+  it('GET /api/scenarios/fit answers probabilities summing to 1, and ACH, movement, sensitivity and confidence at one date', async () => {
     const res = (await get('/api/scenarios/fit?period=quarter')).json();
     expect(res).toMatchObject({ period: 'quarter', from: '2023-03-31', to: '2024-02-01' });
-    for (const p of res.points) expect(p.scenarios.reduce((a: number, s: { probability: number }) => a + s.probability, 0)).toBeCloseTo(1, 5);
-    expect(res.ach.period).toEqual({ start: '2023-10-01', end: '2023-12-31' });
-    expect(res.ach.rows[0]).toMatchObject({ indicatorId: 'salaries', level: 3, inconsistency: [0.36, 0] });
-    expect(res.movement.drivers[0]).toMatchObject({ indicatorId: 'salaries', favours: 'resurgence', disfavours: 'decline' });
-    expect(res.sensitivity.leading).toBeTruthy();
+    for (const p of res.points) expect(p.scenarios.reduce((a: number, s: { probability: number }) => a + s.probability, 0)).toBeCloseTo(1, 9);
+    // Each quarter is read at its last day; the current one at today.
+    expect(res.points.map((p: { at: string }) => p.at)).toEqual(['2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31', '2024-02-01']);
+    expect(res.assessment.at).toBe('2024-02-01');
+    expect(res.assessment.scenarios).toEqual(res.points.at(-1).scenarios.map(({ inconsistency: _, ...s }: { inconsistency: number }) => s));
+    expect(res.assessment.confidence.level).toBe('low'); // one source behind the votes
+    expect(res.assessment.confidence.reasons.join(' ')).toMatch(/1 distinct source/);
+    // ACH at today: salaries' current reading (level 3, November) contradicts decline's band [1, 2] by one level.
+    expect(res.ach.at).toBe('2024-02-01');
+    expect(res.ach.rows[0]).toMatchObject({ indicatorId: 'salaries', level: 3 });
+    expect(res.ach.rows[0].inconsistency[0]).toBeCloseTo(res.ach.rows[0].weight, 4);
+    expect(res.ach.rows[0].inconsistency[1]).toBe(0);
+    expect(res.movement.drivers[0]).toMatchObject({ indicatorId: 'salaries', favours: 'resurgence', disfavours: 'decline', observedAt: '2023-11-30' });
+    expect(res.sensitivity).toMatchObject({ at: '2024-02-01', leading: 'decline' });
+    for (const w of res.sensitivity.whatIfs) expect(Number.isFinite(w.leaderProbability)).toBe(true);
   });
 
-  it.each([['period=year', 'period'], ['from=2024-02-30', 'from'], ['from=2024-01-02&to=2024-01-01', 'from']])(
+  it('ACH, movement and sensitivity follow the chosen date', async () => {
+    const res = (await get('/api/scenarios/fit?period=month&at=2023-05-15')).json();
+    expect(res.ach.at).toBe('2023-05-15');
+    expect(res.ach.rows.map((r: { indicatorId: string }) => r.indicatorId).sort()).toEqual(['attacks', 'salaries']);
+    expect(res.movement.week.end).toBe('2023-04-30');
+    expect(res.assessment.at).toBe('2023-05-15');
+  });
+
+  it.each([['period=year', 'period'], ['from=2024-02-30', 'from'], ['from=2024-01-02&to=2024-01-01', 'from'], ['at=2024-13-01', 'at'], ['at=yesterday', 'at']])(
     'GET /api/scenarios/fit refuses %s naming "%s"',
     async (query, path) => {
       const res = await get(`/api/scenarios/fit?${query}`);

@@ -1,0 +1,49 @@
+// The one write path for observations: store, update the assessment, then the warnings.
+import type { RecordOptions } from '../db/observation-repository.js';
+import type { Store } from '../db/store.js';
+import { runEvaluateWarnings } from '../jobs/evaluate-warnings.js';
+import type { Observation, ObservationInput } from '../schemas/index.js';
+import { refreshAssessment } from './assessment-upkeep.js';
+
+export interface Recorded {
+  observations: Observation[];
+  /** Set when the warnings could not be updated; the observations are stored regardless. */
+  warningsError: unknown;
+}
+
+/** Each touched indicator with the earliest date its evidence changed (a correction moves two dates). */
+function changedFrom(store: Store, stored: Observation[]): Map<string, string> {
+  const changes = new Map<string, string>();
+  const note = (id: string, date: string) => {
+    const seen = changes.get(id);
+    if (!seen || date < seen) changes.set(id, date);
+  };
+  for (const o of stored) {
+    note(o.indicatorId, o.observedAt);
+    if (o.supersedes !== null) note(o.indicatorId, store.observations.get(o.supersedes)!.observedAt);
+  }
+  return changes;
+}
+
+/**
+ * Records observations (new ones and corrections) in one transaction, which also brings the
+ * materialised assessment up to date from the earliest date they touch: all or nothing. Then
+ * re-evaluates the warnings of the indicators they touch and the shift checks from that date
+ * on. Many rows (a bulk import) cost one assessment update.
+ */
+export function recordObservations(store: Store, rows: ObservationInput[], who: RecordOptions): Recorded {
+  const { stored, changes } = store.db.transaction(() => {
+    const stored = store.observations.recordAll(rows, who);
+    const changes = changedFrom(store, stored);
+    refreshAssessment(store, changes);
+    return { stored, changes };
+  })();
+  let warningsError: unknown = null;
+  try {
+    const shiftFrom = [...changes.values()].sort()[0] ?? null;
+    runEvaluateWarnings({ store, clock: () => who.now, scope: { indicatorIds: [...changes.keys()], shiftFrom } });
+  } catch (err) {
+    warningsError = err;
+  }
+  return { observations: stored, warningsError };
+}
