@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { digestRoutes } from './routes/digests.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/import.js';
 import { observationRoutes } from './routes/observations.js';
 import { overviewRoutes } from './routes/overview.js';
 import { seriesRoutes } from './routes/series.js';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(overviewRoutes);
       await api.register(catalogueRoutes);
       await api.register(observationRoutes);
+      await api.register(importRoutes);
       await api.register(seriesRoutes);
       await api.register(assessmentRoutes);
       await api.register(warningRoutes);
