@@ -9,6 +9,7 @@ import { tempDir } from '../tests/support/test-catalogue.js';
 
 const SYNTHETIC_PER_INDICATOR = Number(process.env.BENCH_OBSERVATIONS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
 async function time(label: string, fn: () => unknown | Promise<unknown>): Promise<number> {
   // Timing a refused request would measure the error path: every HTTP answer must be a success.
@@ -77,9 +78,31 @@ async function main() {
   const preview = await time('GET /api/digests/preview (inject)', () => officer.inject({ method: 'GET', url: '/api/digests/preview' }));
   console.log(`  ratios: fit/overview ${(fit / overview).toFixed(1)}×, digest preview/fit ${(preview / fit).toFixed(1)}×`);
 
+  await benchImport(officer, indicators.map((i) => i.id));
+
   await app.close();
   db.close();
   tmp.remove();
+}
+
+/** One file of IMPORT_ROWS readings through POST /api/import/observations: a dry run, then the write. */
+async function benchImport(officer: Awaited<ReturnType<typeof signIn>>, indicatorIds: string[]) {
+  const header = 'indicatorId,observedAt,level,quantity,rationale,source,reliability,credibility';
+  const rows = Array.from({ length: IMPORT_ROWS }, (_, i) =>
+    `${indicatorIds[i % indicatorIds.length]},${addDays('2012-01-01', Math.floor(i / indicatorIds.length) % 4000)},${1 + (i % 5)},${i % 97},` +
+    `"bench import row ${i}, with a comma",import source ${i % 40},${'ABCDEF'[i % 6]},${1 + (i % 6)}`
+  );
+  const body = [header, ...rows].join('\n');
+  console.log(`\nImporting ${IMPORT_ROWS.toLocaleString('en')} rows (${(body.length / 1024 / 1024).toFixed(1)} MB of CSV) in one request:`);
+  for (const dryRun of [true, false]) {
+    const start = process.hrtime.bigint();
+    const res = await officer.inject({ method: 'POST', url: `/api/import/observations${dryRun ? '?dryRun=true' : ''}`, headers: { 'content-type': 'text/csv' }, payload: body });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (res.statusCode >= 300) throw new Error(`import answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+    const report = res.json() as { accepted: number; duplicates: number; imported: number };
+    const label = dryRun ? 'dry run (parse, check, find duplicates)' : 'import (the same, then write + warnings)';
+    console.log(`  ${label.padEnd(48)} ${seconds.toFixed(2)} s (${Math.round(IMPORT_ROWS / seconds).toLocaleString('en')} rows/s; ${report.accepted} accepted, ${report.duplicates} duplicates, ${report.imported} written)`);
+  }
 }
 
 void main();

@@ -20,7 +20,8 @@ export class TooLargeError extends Error {
   }
 }
 
-const newlines = (text: string) => (text.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+const BREAKS = /\r\n|\r|\n/g;
+const LEADING_BREAKS = /^[\r\n]*/;
 
 /** Header problems, reported as rejections of line 1: a missing column, an unknown or repeated one. */
 export function headerProblems(header: string[]): ImportRejection[] {
@@ -55,9 +56,13 @@ export async function* readImportCsv(
   input.pipe(parser);
   let header: string[] | null = null;
   let broken = false;
+  // Lines read so far, counted from each record's raw text (which begins with the empty lines
+  // skipped before it): csv-parse's own count drifts on CRLF line breaks inside quoted cells.
+  let linesRead = 0;
   try {
-    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      const line = info.lines - newlines(raw);
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const line = linesRead + LEADING_BREAKS.exec(raw)![0].replace(/\r\n/g, '\n').length + 1;
+      linesRead += (raw.match(BREAKS) ?? []).length;
       if (!header) {
         header = record.map((h) => h.trim());
         onHeader(headerProblems(header));

@@ -65,6 +65,7 @@ function plan(store: Store, file: ImportFile, options: ImportOptions): Plan {
     const { source: _named, quantity, ...reading } = row;
     result.planned.push({ line, reading: { ...reading, quantity: quantity ?? null }, source });
   });
+  options.onProgress?.('checking', file.candidates.length, file.candidates.length);
   result.rejected.sort((a, b) => a.line - b.line || a.field.localeCompare(b.field));
   return result;
 }

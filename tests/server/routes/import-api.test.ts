@@ -105,6 +105,12 @@ describe('POST /api/import/observations', () => {
     expect((await post(JSON.stringify({ rows }), { type: 'application/json' })).statusCode).toBe(400);
   });
 
+  it('counts file lines across blank lines, CRLF endings and quoted line breaks', async () => {
+    const body = [HEADER, '', 'salaries,2024-01-03,3,,"one\r\ntwo",Desk,B,2', '', '', 'salaries,2024-01-04,9,,bad,Desk,B,2', ''].join('\r\n');
+    const res = await post(body, { dryRun: true });
+    expect(res.json()).toMatchObject({ rows: 2, rejected: [{ line: 7, field: 'level' }] });
+  });
+
   it('refuses control and text-direction characters in text cells', async () => {
     const res = await post(csv('salaries,2024-01-03,3,,Looks fine \u202Eevil,Desk\u0007,B,2'), { dryRun: true });
     expect(res.json().rejected.map((r: { field: string }) => r.field)).toEqual(['rationale', 'source']);
