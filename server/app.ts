@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { digestRoutes } from './routes/digests.js';
+import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/import.js';
 import { observationRoutes } from './routes/observations.js';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(catalogueRoutes);
       await api.register(observationRoutes);
       await api.register(importRoutes);
+      await api.register(exportRoutes);
       await api.register(seriesRoutes);
       await api.register(assessmentRoutes);
       await api.register(warningRoutes);

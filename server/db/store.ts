@@ -1,6 +1,7 @@
 import { createAuditRepository } from './audit-repository.js';
 import { createCatalogueRepository } from './catalogue-repository.js';
 import { createDigestRepository } from './digest-repository.js';
+import { createExportRepository } from './export-repository.js';
 import { createImportRepository } from './import-repository.js';
 import { createMetaRepository } from './meta-repository.js';
 import { createObservationRepository } from './observation-repository.js';
@@ -17,6 +18,7 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     catalogue: createCatalogueRepository(db),
     observations: createObservationRepository(db, options),
     imports: createImportRepository(db, options),
+    exports: createExportRepository(db, options),
     sources: createSourceRepository(db),
     warnings: createWarningRepository(db),
     users: createUserRepository(db),

@@ -1,18 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeCsv, type CsvColumn } from '../csv/write-csv.js';
+import { AUDIT_COLUMNS } from '../csv/export-columns.js';
+import { writeCsv } from '../csv/write-csv.js';
 import { AuditEntry, AuditQuery, ErrorBody } from '../schemas/index.js';
-
-const AUDIT_COLUMNS: CsvColumn<AuditEntry>[] = [
-  { header: 'id', value: (r) => r.id },
-  { header: 'at', value: (r) => r.at },
-  { header: 'actor', value: (r) => r.actor },
-  { header: 'action', value: (r) => r.action },
-  { header: 'entity', value: (r) => r.entity },
-  { header: 'entity_id', value: (r) => r.entityId },
-  { header: 'before', value: (r) => r.before },
-  { header: 'after', value: (r) => r.after }
-];
 
 /** The audit trail, for administrators: filtered listing and CSV export. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
