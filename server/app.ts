@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { digestRoutes } from './routes/digests.js';
+import { registerApiDocs } from './routes/docs.js';
 import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/import.js';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions) {
   const spa = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? options.staticDir : null;
   await registerSecurityHeaders(app, spa);
   await app.register(authPlugin, options.sessions ?? DEFAULT_SESSIONS);
+  await registerApiDocs(app);
 
   await app.register(
     async (api) => {

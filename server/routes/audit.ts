@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AUDIT_COLUMNS } from '../csv/export-columns.js';
 import { writeCsv } from '../csv/write-csv.js';
 import { AuditEntry, AuditQuery, ErrorBody } from '../schemas/index.js';
+import { csvResponse } from '../schemas/text-responses.js';
 
 /** The audit trail, for administrators: filtered listing and CSV export. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,7 +14,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     audit.list(req.query)
   );
 
-  app.get('/audit.csv', { config: admins, schema: { querystring: AuditQuery } }, async (req, reply) => {
+  app.get('/audit.csv', { config: admins, schema: { querystring: AuditQuery, response: { 200: csvResponse('the audit trail'), 400: ErrorBody } } }, async (req, reply) => {
     const rows = audit.list({ ...req.query, limit: 100_000 });
     return reply
       .type('text/csv; charset=utf-8')
