@@ -10,6 +10,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { authPlugin } from './auth/auth-plugin.js';
 import type { SessionPolicy } from './db/session-repository.js';
 import { schedulePlugin, type ScheduleOptions } from './jobs/schedule.js';
+import { annotationRoutes } from './routes/annotations.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(observationRoutes);
       await api.register(importRoutes);
       await api.register(exportRoutes);
+      await api.register(annotationRoutes);
       await api.register(seriesRoutes);
       await api.register(assessmentRoutes);
       await api.register(warningRoutes);

@@ -1,3 +1,4 @@
+import { createAnnotationRepository } from './annotation-repository.js';
 import { createAuditRepository } from './audit-repository.js';
 import { createCatalogueRepository } from './catalogue-repository.js';
 import { createDigestRepository } from './digest-repository.js';
@@ -19,6 +20,7 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     observations: createObservationRepository(db, options),
     imports: createImportRepository(db, options),
     exports: createExportRepository(db, options),
+    annotations: createAnnotationRepository(db, options),
     sources: createSourceRepository(db),
     warnings: createWarningRepository(db),
     users: createUserRepository(db),

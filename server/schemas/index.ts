@@ -11,3 +11,4 @@ export * from './account.js';
 export * from './digest.js';
 export * from './import.js';
 export * from './export.js';
+export * from './annotation.js';
