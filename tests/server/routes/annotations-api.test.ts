@@ -78,6 +78,18 @@ describe('/api/annotations', () => {
     expect(res.json().issues.map((i: { path: string }) => i.path)).toContain(field);
   });
 
+  it('lists the annotations that still stand in the next digest, escaped in its HTML part', async () => {
+    await post(note({ startsOn: '2023-12-01', text: 'Cell <b>dismantled</b> & moved' }));
+    const preview = (await manager.inject({ method: 'GET', url: '/api/digests/preview' })).json();
+    expect(preview.text).toContain('NEW ANNOTATIONS');
+    expect(preview.text).toContain('2023-09-01 to 2023-09-30 (Funding flows): Funding squeeze');
+    expect(preview.text).toContain('Pakistan begins mass expulsions');
+    expect(preview.text).not.toContain('Salaries cut by a third');
+    const html = (await manager.inject({ method: 'GET', url: '/api/digests/preview/html' })).body;
+    expect(html).toContain('New annotations');
+    expect(html).toContain('Cell &lt;b&gt;dismantled&lt;/b&gt; &amp; moved');
+  });
+
   it('lets officers and admins write, everyone signed in read, nobody without CSRF', async () => {
     expect((await post(note(), '/api/annotations', manager)).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/annotations' })).statusCode).toBe(401);
