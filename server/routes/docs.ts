@@ -47,7 +47,6 @@ export async function registerApiDocs(app: FastifyInstance) {
     routePrefix: '/api/docs',
     // No badge fetched from validator.swagger.io: the page talks to this server only.
     uiConfig: { validatorUrl: null, docExpansion: 'list', deepLinking: false },
-    logo: null,
     // Swagger UI adds a <style> element as it renders. On its own pages only, styles (never
     // scripts) may be inline; the SPA's policy stays as strict as before.
     transformStaticCSP: (header: string) => header.replace(/style-src ([^;]*)/, "style-src $1 'unsafe-inline'")

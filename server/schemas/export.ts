@@ -3,11 +3,7 @@ import { IndicatorDetail, Family, Scenario } from './catalogue.js';
 import { IsoDate, Slug } from './common.js';
 import { Period, SeriesPoint } from './series.js';
 
-const fromNotAfterTo = {
-  message: 'must not be after "to"',
-  path: ['from'],
-  when: () => true
-} as const;
+const fromNotAfterTo = { message: 'must not be after "to"', path: ['from'], when: () => true };
 const Flag = z.enum(['true', 'false'], { error: 'must be true or false' });
 
 export const ObservationExportQuery = z
