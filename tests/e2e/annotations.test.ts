@@ -33,6 +33,26 @@ describe('annotations on charts', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('lets an officer add a range note from the indicator page; it appears on the chart at once', async () => {
+    const { page } = session;
+    const chart = page.getByTestId('trend-chart');
+    const before = Number(await chart.getAttribute('data-annotations'));
+    await page.getByText('Add an annotation to the charts').click();
+    const form = page.getByRole('form', { name: 'Add an annotation' });
+    await form.getByRole('button', { name: 'Add annotation' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByLabel('What happened').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Date').fill('2023-07-01');
+    await form.getByLabel('Until (for a range)').fill('2023-07-31');
+    await form.getByLabel('What happened').fill('Browser test: a month of border clashes');
+    await form.getByLabel(/^Source(?! address)/).fill('Browser test desk');
+    await form.getByRole('button', { name: 'Add annotation' }).click();
+    await form.getByRole('status').waitFor();
+    await page.getByTestId('chart-annotations').getByText('Browser test: a month of border clashes').waitFor();
+    await expect.poll(async () => Number(await chart.getAttribute('data-annotations'))).toBe(before + 1);
+    await page.screenshot({ path: join(RESULTS, 'annotation-form.png'), fullPage: true });
+  });
+
   it('shows the all-charts events on the scenario chart, and a family’s events on its chart', async () => {
     const { page, server } = session;
     await page.goto(`${server.url}/scenarios?from=2023-01-01&to=2024-03-31`);

@@ -1,4 +1,4 @@
-import { listAnnotations } from '$lib/api/annotations.js';
+import { ANNOTATIONS_DEPENDENCY, listAnnotations } from '$lib/api/annotations.js';
 import { getIndicator } from '$lib/api/catalogue.js';
 import { ApiError } from '$lib/api/http.js';
 import { getSeries, listObservations } from '$lib/api/observations.js';
@@ -22,7 +22,7 @@ async function sourcesIfAllowed(fetch: typeof globalThis.fetch) {
 
 export const load = (async ({ fetch, params, url, parent, depends }) => {
   // Recording an observation re-evaluates warnings on the server, so both refresh together.
-  depends(OBSERVATIONS_DEPENDENCY, WARNINGS_DEPENDENCY, SOURCES_DEPENDENCY);
+  depends(OBSERVATIONS_DEPENDENCY, WARNINGS_DEPENDENCY, SOURCES_DEPENDENCY, ANNOTATIONS_DEPENDENCY);
   const range = rangeFromUrl(url);
   try {
     const [{ overview }, indicator, observations, trend, warnings, sources, annotations] = await Promise.all([
