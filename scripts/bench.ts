@@ -15,6 +15,7 @@ const SCALES = (process.env.BENCH_SCALES ?? '2000,200000').split(',').map(Number
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const NOW = new Date('2024-02-01T09:00:00Z');
 const GRADES = [['A', 1], ['B', 2], ['C', 3], ['F', 6]] as const;
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 3000);
 
@@ -94,12 +95,47 @@ async function main() {
     for (const [label, ms] of Object.entries(r.figures)) console.log(`  ${label.padEnd(52)} ${ms.toFixed(2)} ms`);
     results.push(r);
   }
-  if (results.length < 2) return;
-  const [small, large] = [results[0], results.at(-1)!];
+  if (results.length >= 2) printRatios(results[0], results.at(-1)!);
+  if (IMPORT_ROWS > 0) await measureImport();
+}
+
+function printRatios(small: Awaited<ReturnType<typeof measure>>, large: Awaited<ReturnType<typeof measure>>) {
   console.log(`\nratio ${large.observations} / ${small.observations} observations (target ≤ 1.5×):`);
   for (const label of Object.keys(small.figures)) {
     const ratio = large.figures[label as keyof typeof large.figures] / small.figures[label as keyof typeof small.figures];
     console.log(`  ${label.padEnd(52)} ${ratio.toFixed(2)}×`);
+  }
+}
+
+async function measureImport() {
+  const tmp = tempDir('watchfloor-bench-');
+  const { app, db } = await boot(
+    { dbFile: join(tmp.dir, 'bench.db'), demo: true, catalogueDir: 'indicators/isk', staticDir: join(tmp.dir, 'none') },
+    { clock: () => NOW, logger: false }
+  );
+  await benchImport(await signIn(app, 'watch_officer', 'bench-officer'), app.store.catalogue.listIndicators().map((i) => i.id));
+  await app.close();
+  db.close();
+  tmp.remove();
+}
+
+/** One file of IMPORT_ROWS readings through POST /api/import/observations: a dry run, then the write. */
+async function benchImport(officer: Awaited<ReturnType<typeof signIn>>, indicatorIds: string[]) {
+  const header = 'indicatorId,observedAt,level,quantity,rationale,source,reliability,credibility';
+  const rows = Array.from({ length: IMPORT_ROWS }, (_, i) =>
+    `${indicatorIds[i % indicatorIds.length]},${addDays('2014-06-01', Math.floor(i / indicatorIds.length) % 3400)},${1 + (i % 5)},${i % 97},` +
+    `"bench import row ${i}, with a comma",import source ${i % 40},${'ABCDEF'[i % 6]},${1 + (i % 6)}`
+  );
+  const body = [header, ...rows].join('\n');
+  console.log(`\nImporting ${IMPORT_ROWS.toLocaleString('en')} rows (${(body.length / 1024 / 1024).toFixed(1)} MB of CSV) in one request:`);
+  for (const dryRun of [true, false]) {
+    const start = process.hrtime.bigint();
+    const res = await officer.inject({ method: 'POST', url: `/api/import/observations${dryRun ? '?dryRun=true' : ''}`, headers: { 'content-type': 'text/csv' }, payload: body });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (res.statusCode >= 300) throw new Error(`import answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+    const report = res.json() as { accepted: number; duplicates: number; imported: number };
+    const label = dryRun ? 'dry run (parse, check, find duplicates)' : 'import (the same, then write + warnings)';
+    console.log(`  ${label.padEnd(48)} ${seconds.toFixed(2)} s (${Math.round(IMPORT_ROWS / seconds).toLocaleString('en')} rows/s; ${report.accepted} accepted, ${report.duplicates} duplicates, ${report.imported} written)`);
   }
 }
 

@@ -13,12 +13,16 @@ import type { TrustProxy } from './config.js';
 import { registerSafeText } from './schemas/safe-text-hook.js';
 import type { SessionPolicy } from './db/session-repository.js';
 import { schedulePlugin, type ScheduleOptions } from './jobs/schedule.js';
+import { annotationRoutes } from './routes/annotations.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { digestRoutes } from './routes/digests.js';
+import { registerApiDocs } from './routes/docs.js';
+import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/import.js';
 import { observationRoutes } from './routes/observations.js';
 import { overviewRoutes } from './routes/overview.js';
 import { seriesRoutes } from './routes/series.js';
@@ -85,6 +89,7 @@ export async function buildApp(options: AppOptions) {
   await registerSecurityHeaders(app, spa);
   await app.register(authPlugin, { sessions: options.sessions ?? DEFAULT_SESSIONS, demo: options.includeDemo });
   registerSafeText(app);
+  await registerApiDocs(app);
 
   await app.register(
     async (api) => {
@@ -95,6 +100,9 @@ export async function buildApp(options: AppOptions) {
       await api.register(overviewRoutes);
       await api.register(catalogueRoutes);
       await api.register(observationRoutes);
+      await api.register(importRoutes);
+      await api.register(exportRoutes);
+      await api.register(annotationRoutes);
       await api.register(seriesRoutes);
       await api.register(assessmentRoutes);
       await api.register(warningRoutes);

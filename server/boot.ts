@@ -3,6 +3,7 @@ import { buildApp, type AppOptions } from './app.js';
 import { createDemoAccounts } from './auth/demo-accounts.js';
 import { loadCatalogue } from './catalogue/load-catalogue.js';
 import { seedDemo } from './catalogue/seed-demo.js';
+import { loadDemoAnnotations, seedDemoAnnotations } from './catalogue/demo-annotations.js';
 import type { Config } from './config.js';
 import { syncCatalogue, type SyncSummary } from './db/catalogue-sync.js';
 import { migrate } from './db/migrate.js';
@@ -31,6 +32,7 @@ export async function boot(
 ) {
   const clock = options.clock ?? (() => new Date());
   const catalogue = loadCatalogue(config.catalogueDir);
+  const demoAnnotations = loadDemoAnnotations(catalogue);
   const db = openDb(config.dbFile);
   try {
     const migrationsApplied = migrate(db);
@@ -43,6 +45,7 @@ export async function boot(
     const demoLoaded = config.demo ? seedDemo(app.store, catalogue, clock()) : 0;
     // Demo accounts come only with the demonstration data, so a real database never has them.
     if (demoLoaded > 0) await createDemoAccounts(app.store, clock());
+    if (demoLoaded > 0) seedDemoAnnotations(app.store, demoAnnotations, clock());
     // The catalogue, the method or the evidence may have changed while the server was down.
     const catalogueChanged = migrationsApplied.length > 0 || Object.values(sync).some((ids) => ids.length > 0);
     const assessmentRebuilt = ensureAssessment(app.store, catalogueChanged);

@@ -35,6 +35,14 @@ function warningList(list: DigestWarning[], empty: string): string {
     .join('')}</table>`;
 }
 
+function annotationList(d: DigestInput): string {
+  if (!d.annotations?.length) return '';
+  return `<h2 style="${H2}">New annotations</h2><table role="presentation" cellpadding="0" cellspacing="0" width="100%">${d.annotations
+    .map((a) => `<tr><td style="${TD}white-space:nowrap;">${escapeHtml(a.when)}</td><td style="${TD}">${escapeHtml(a.text)}${a.corrects ? ` <span style="${MUTED}">(corrects #${a.corrects})</span>` : ''}
+      <br><span style="${MUTED}">${link(a.link, a.scope)} · ${escapeHtml(a.source)}</span></td></tr>`)
+    .join('')}</table>`;
+}
+
 export function htmlDigest(d: DigestInput, quiet: boolean, subject: string): string {
   const lead = leadingOf(d.now);
   const covers = d.coversFrom ? `${day(d.coversFrom)} to ${day(d.coversTo)}` : `everything up to ${day(d.coversTo)}`;
@@ -68,6 +76,7 @@ ${d.confidence ? `<p style="${FONT}font-size:14px;">Analytic confidence: <b>${es
 <h2 style="${H2}">Warnings fired (${d.counts.fired})</h2>${warningList(d.fired, 'None fired.')}
 <h2 style="${H2}">Warnings recovered (${d.counts.recovered})</h2>${warningList(d.recovered, 'None recovered.')}
 <h2 style="${H2}">New and corrected observations</h2>${families || `<p style="${FONT}font-size:13px;${MUTED}">None recorded.</p>`}
+${annotationList(d)}
 <h2 style="${H2}">Stale indicators (${d.stale.length})</h2>${stale}
 <p style="${FONT}font-size:12px;${MUTED}margin-top:24px;">${link(d.appUrl, 'Open Watchfloor')} · ${link(UNSUBSCRIBE_PLACEHOLDER, 'Unsubscribe')}</p>
 </td></tr></table></td></tr></table></body></html>`;

@@ -28,6 +28,18 @@ export interface DigestWarning {
   link: string;
 }
 
+export interface DigestAnnotation {
+  /** "2023-11-01" or "2023-09-01 to 2023-09-30". */
+  when: string;
+  text: string;
+  /** Where it is drawn: "all charts", a family's or an indicator's title. */
+  scope: string;
+  source: string;
+  /** The id of the annotation this one corrects. */
+  corrects: number | null;
+  link: string;
+}
+
 export interface DigestSpark {
   /** Content id of the inline image the shell renders from `values`. */
   cid: string;
@@ -54,6 +66,8 @@ export interface DigestInput {
   counts: { fired: number; recovered: number };
   families: { title: string; link: string; spark: DigestSpark | null; observations: DigestObservation[] }[];
   stale: { title: string; lastObservedAt: string; cadenceDays: number; link: string }[];
+  /** Chart annotations added or corrected in the period (absent: none). */
+  annotations?: DigestAnnotation[];
 }
 
 /** Placeholder replaced per recipient when sending (the archive shows the settings page instead). */

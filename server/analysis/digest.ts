@@ -52,6 +52,12 @@ function textDigest(d: DigestInput, quiet: boolean): string {
       lines.push(`    Source: ${o.source}${o.recordedBy ? `; recorded by ${o.recordedBy}` : ''}`, `    ${o.rationale}`, `    ${o.link}`);
     }
   }
+  if (d.annotations?.length) {
+    lines.push('', 'NEW ANNOTATIONS');
+    for (const a of d.annotations) {
+      lines.push(`  - ${a.when} (${a.scope}): ${a.text}${a.corrects ? ` (corrects #${a.corrects})` : ''}`, `    Source: ${a.source}`, `    ${a.link}`);
+    }
+  }
   lines.push('', `STALE INDICATORS (${d.stale.length})`);
   if (d.stale.length === 0) lines.push('  none');
   for (const s of d.stale) lines.push(`  ${s.title}: last observed ${s.lastObservedAt}, cadence ${s.cadenceDays} days  ${s.link}`);
@@ -64,7 +70,7 @@ function textDigest(d: DigestInput, quiet: boolean): string {
  * scripts, trend images by content id) and a plain-text part with the same content.
  */
 export function composeDigest(d: DigestInput): ComposedDigest {
-  const quiet = d.counts.fired === 0 && d.counts.recovered === 0 && d.families.length === 0;
+  const quiet = d.counts.fired === 0 && d.counts.recovered === 0 && d.families.length === 0 && !d.annotations?.length;
   const lead = leadingOf(d.now);
   const subject = `Watchfloor weekly digest, ${day(d.coversTo)}: ${
     quiet ? 'no changes' : `${d.families.reduce((n, f) => n + f.observations.length, 0)} observations, ${d.counts.fired} warnings`

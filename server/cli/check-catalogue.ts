@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { CatalogueError } from '../catalogue/catalogue-error.js';
 import { checkSeparation } from '../catalogue/check-catalogue.js';
+import { loadDemoAnnotations } from '../catalogue/demo-annotations.js';
 import { loadCatalogue } from '../catalogue/load-catalogue.js';
 
 const dir = resolve(process.argv[2] ?? process.env.WATCHFLOOR_CATALOGUE ?? 'indicators/isk');
@@ -12,11 +13,12 @@ try {
   const { problems, idle } = checkSeparation(c);
   if (idle.length) console.warn(`Separate no pair of scenarios (non-diagnostic): ${idle.join(', ')}.`);
   if (problems.length) throw new CatalogueError(problems);
+  const annotations = loadDemoAnnotations(c);
   const pairs = (c.scenarios.length * (c.scenarios.length - 1)) / 2;
   console.log(
     `${c.topic.title}: ${c.families.length} families, ${c.indicators.length} indicators, ` +
       `${c.scenarios.length} scenarios (${pairs} pairs, each separated), ` +
-      `${c.demoObservations.length} demonstration observations. Valid.`
+      `${c.demoObservations.length} demonstration observations, ${annotations.length} demonstration annotations. Valid.`
   );
 } catch (err) {
   console.error(err instanceof CatalogueError ? err.message : err);

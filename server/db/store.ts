@@ -1,7 +1,10 @@
 import { createAssessmentRepository } from './assessment-repository.js';
+import { createAnnotationRepository } from './annotation-repository.js';
 import { createAuditRepository } from './audit-repository.js';
 import { createCatalogueRepository } from './catalogue-repository.js';
 import { createDigestRepository } from './digest-repository.js';
+import { createExportRepository } from './export-repository.js';
+import { createImportRepository } from './import-repository.js';
 import { createMetaRepository } from './meta-repository.js';
 import { createObservationRepository } from './observation-repository.js';
 import { createSessionRepository } from './session-repository.js';
@@ -17,6 +20,9 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     catalogue: createCatalogueRepository(db),
     observations: createObservationRepository(db, options),
     assessment: createAssessmentRepository(db, options),
+    imports: createImportRepository(db, options),
+    exports: createExportRepository(db, options),
+    annotations: createAnnotationRepository(db, options),
     sources: createSourceRepository(db),
     warnings: createWarningRepository(db),
     users: createUserRepository(db, options),

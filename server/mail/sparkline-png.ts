@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 
 const WIDTH = 320; // drawn at twice the displayed 160×32, for sharp images on dense screens
 const HEIGHT = 64;
@@ -7,43 +7,20 @@ type Rgb = [number, number, number];
 const LINE: Rgb = [31, 78, 121];
 const GUIDE: Rgb = [216, 222, 230];
 
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), 8 + data.length);
-  return out;
-}
-
-/** Encodes RGB pixels as a PNG (8-bit truecolour, no filtering). */
-function encodePng(pixels: Buffer, width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) pixels.copy(rows, y * (width * 3 + 1) + 1, y * width * 3, (y + 1) * width * 3);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0))
-  ]);
-}
-
 /**
  * A sparkline of readings 1–5 as a PNG: a guide at the baseline level 3, the readings joined
  * where consecutive, a dot on each, nothing where a value is null (no information is not drawn).
  */
 export function sparklinePng(values: (number | null)[]): Buffer {
-  const pixels = Buffer.alloc(WIDTH * HEIGHT * 3, 255);
+  // pngjs holds RGBA pixels; white and opaque to begin with.
+  const png = new PNG({ width: WIDTH, height: HEIGHT });
+  png.data.fill(255);
   const plot = (x: number, y: number, [r, g, b]: Rgb, size = 2) => {
     for (let dx = 0; dx < size; dx++)
       for (let dy = 0; dy < size; dy++) {
         const px = Math.round(x) + dx - (size >> 1);
         const py = Math.round(y) + dy - (size >> 1);
-        if (px >= 0 && px < WIDTH && py >= 0 && py < HEIGHT) pixels.set([r, g, b], (py * WIDTH + px) * 3);
+        if (px >= 0 && px < WIDTH && py >= 0 && py < HEIGHT) png.data.set([r, g, b, 255], (py * WIDTH + px) * 4);
       }
   };
   const yOf = (v: number) => HEIGHT - PAD - ((v - 1) / 4) * (HEIGHT - 2 * PAD);
@@ -58,5 +35,5 @@ export function sparklinePng(values: (number | null)[]): Buffer {
     }
     plot(xOf(i), yOf(v), LINE, 7);
   });
-  return encodePng(pixels, WIDTH, HEIGHT);
+  return PNG.sync.write(png, { colorType: 2 });
 }

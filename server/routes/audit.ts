@@ -1,18 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeCsv, type CsvColumn } from '../csv/write-csv.js';
+import { AUDIT_COLUMNS } from '../csv/export-columns.js';
+import { writeCsv } from '../csv/write-csv.js';
 import { AuditEntry, AuditQuery, ErrorBody } from '../schemas/index.js';
-
-const AUDIT_COLUMNS: CsvColumn<AuditEntry>[] = [
-  { header: 'id', value: (r) => r.id },
-  { header: 'at', value: (r) => r.at },
-  { header: 'actor', value: (r) => r.actor },
-  { header: 'action', value: (r) => r.action },
-  { header: 'entity', value: (r) => r.entity },
-  { header: 'entity_id', value: (r) => r.entityId },
-  { header: 'before', value: (r) => r.before },
-  { header: 'after', value: (r) => r.after }
-];
+import { csvResponse } from '../schemas/text-responses.js';
 
 /** The audit trail, for administrators: filtered listing and CSV export. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,7 +14,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     audit.list(req.query)
   );
 
-  app.get('/audit.csv', { config: admins, schema: { querystring: AuditQuery } }, async (req, reply) => {
+  app.get('/audit.csv', { config: admins, schema: { querystring: AuditQuery, response: { 200: csvResponse('the audit trail'), 400: ErrorBody } } }, async (req, reply) => {
     const rows = audit.list({ ...req.query, limit: 100_000 });
     return reply
       .type('text/csv; charset=utf-8')

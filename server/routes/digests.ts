@@ -5,6 +5,7 @@ import { composeDigest, UNSUBSCRIBE_PLACEHOLDER, type DigestSpark } from '../ana
 import type { DigestRow } from '../db/digest-repository.js';
 import { sparklinePng } from '../mail/sparkline-png.js';
 import { Delivery, DigestDetail, DigestPreview, DigestSummary, ErrorBody, Subscription, SubscriptionInput, UserIdParams } from '../schemas/index.js';
+import { htmlResponse, redirectResponse } from '../schemas/text-responses.js';
 import { digestInput } from '../services/digest-input.js';
 
 const IdParams = z.object({ id: z.coerce.number({ error: 'must be a digest id' }).int().positive() });
@@ -44,7 +45,7 @@ export const digestRoutes: FastifyPluginAsyncZod = async (app) => {
     return { subject, text, coversFrom, coversTo, quiet };
   });
 
-  app.get('/digests/preview/html', async (_req, reply) => {
+  app.get('/digests/preview/html', { schema: { response: { 200: htmlResponse('the next digest as its HTML mail part, images inline') } } }, async (_req, reply) => {
     const p = preview();
     return html(reply, forBrowser(p.html, p.sparks, appUrl));
   });
@@ -63,7 +64,7 @@ export const digestRoutes: FastifyPluginAsyncZod = async (app) => {
     return { ...summary(d), text: d.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`), recipients };
   });
 
-  app.get('/digests/:id/html', { schema: { params: IdParams } }, async (req, reply) => {
+  app.get('/digests/:id/html', { schema: { params: IdParams, response: { 200: htmlResponse('the digest as sent, its HTML part'), 404: ErrorBody } } }, async (req, reply) => {
     const d = digests.get(req.params.id);
     if (!d) return reply.notFound(`no digest #${req.params.id}`);
     return html(reply, forBrowser(d.html, JSON.parse(d.sparksJson), appUrl));
@@ -112,7 +113,7 @@ const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)))
   );
 
-  app.get('/digest/unsubscribe', { config: { public: true }, schema: { querystring: TokenQuery } }, async (req, reply) =>
+  app.get('/digest/unsubscribe', { config: { public: true }, schema: { querystring: TokenQuery, response: { 303: redirectResponse('to the unsubscribe page, whose button unsubscribes') } } }, async (req, reply) =>
     reply.redirect(`/unsubscribe?token=${encodeURIComponent(req.query.token)}`, 303)
   );
 

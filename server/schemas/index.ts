@@ -9,3 +9,6 @@ export * from './source.js';
 export * from './assessment.js';
 export * from './account.js';
 export * from './digest.js';
+export * from './import.js';
+export * from './export.js';
+export * from './annotation.js';

@@ -18,11 +18,8 @@ export const SourceInput = z.object(
   { error: 'is required: { title, url? }' }
 );
 
-/**
- * What a watch officer submits: a new source `{ title, url? }` or a known `sourceId`.
- * A correction names the observation it supersedes.
- */
-export const ObservationInput = z.object({
+/** The fields of a reading, shared by the form (`ObservationInput`) and the file import. */
+export const ObservationFields = {
   indicatorId: Slug,
   observedAt: IsoDate,
   level: Level,
@@ -37,7 +34,13 @@ export const ObservationInput = z.object({
   reliability: Reliability,
   credibility: Credibility,
   supersedes: z.number({ error: 'must be an observation id' }).int().positive().optional()
-}).refine((o) => o.source !== undefined || o.sourceId !== undefined, {
+};
+
+/**
+ * What a watch officer submits: a new source `{ title, url? }` or a known `sourceId`.
+ * A correction names the observation it supersedes.
+ */
+export const ObservationInput = z.object(ObservationFields).refine((o) => o.source !== undefined || o.sourceId !== undefined, {
   path: ['source'],
   message: 'is required: a new source { title, url? } or a sourceId',
   // Reported together with the other fields' problems, not only once they are fixed.

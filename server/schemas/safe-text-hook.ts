@@ -7,6 +7,10 @@ interface Issue {
   message: string;
 }
 
+/** Parsed values (JSON, form, query); a Buffer or a streamed body (a CSV import) is left to its own parser. */
+const isParsedObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && typeof (value as { pipe?: unknown }).pipe !== 'function';
+
 /** Every string in a parsed value (keys included), with its field path: `source.title`, `tags.2`. */
 function collect(value: unknown, path: string[], issues: Issue[], depth = 0): void {
   if (issues.length >= 20 || depth > 64) return;
@@ -16,7 +20,7 @@ function collect(value: unknown, path: string[], issues: Issue[], depth = 0): vo
     if (problem) issues.push({ path: where(), message: problem });
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => collect(item, [...path, String(i)], issues, depth + 1));
-  } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+  } else if (isParsedObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       const problem = unsafeTextProblem(key);
       if (problem) issues.push({ path: [...path, key].join('.'), message: `field name ${problem}` });

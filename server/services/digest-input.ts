@@ -1,6 +1,7 @@
 // Gathers everything the digest reports for a period from the store: the pure composer's input.
 import { familyComposite } from '../analysis/composite.js';
-import type { DigestInput, DigestWarning } from '../analysis/digest.js';
+import type { DigestAnnotation, DigestInput, DigestWarning } from '../analysis/digest.js';
+import { icd203Words } from '../analysis/icd203.js';
 import { indicatorStatus } from '../analysis/indicator-status.js';
 import { addDays } from '../analysis/periods.js';
 import { indicatorSeries } from '../analysis/series.js';
@@ -12,6 +13,19 @@ import { assessmentAt } from './scenario-picture.js';
 /** A digest lists this many warnings of a kind; the rest are a link away. */
 export const WARNING_LIST_LIMIT = 25;
 const SPARK_MONTHS = 12;
+
+/** Annotations written in the period that still stand (a corrected one shows as its correction). */
+function digestAnnotations(store: Store, p: { coversFrom: string | null; coversTo: string; appUrl: string }, indicators: Map<string, { title: string }>): DigestAnnotation[] {
+  const families = new Map(store.catalogue.listFamilies().map((f) => [f.id, f.title]));
+  return store.annotations.createdBetween(p.coversFrom, p.coversTo).filter((a) => a.supersededBy === null && !a.retired).map((a) => ({
+    when: a.endsOn ? `${a.startsOn} to ${a.endsOn}` : a.startsOn,
+    text: a.text,
+    scope: a.scope === 'all' ? 'all charts' : a.scope === 'family' ? families.get(a.familyId!) ?? a.familyId! : indicators.get(a.indicatorId!)?.title ?? a.indicatorId!,
+    source: a.source,
+    corrects: a.supersedes,
+    link: a.scope === 'family' ? `${p.appUrl}/families/${a.familyId}` : a.scope === 'indicator' ? `${p.appUrl}/indicators/${a.indicatorId}` : `${p.appUrl}/scenarios`
+  }));
+}
 
 export function digestInput(store: Store, p: { coversFrom: string | null; coversTo: string; appUrl: string }): DigestInput {
   const today = p.coversTo.slice(0, 10);
@@ -73,6 +87,7 @@ export function digestInput(store: Store, p: { coversFrom: string | null; covers
   });
 
   return {
+    annotations: digestAnnotations(store, p, byId),
     topicTitle: store.catalogue.topic()?.title ?? 'Watchfloor',
     appUrl: p.appUrl,
     coversFrom: p.coversFrom,

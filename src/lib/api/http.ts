@@ -36,6 +36,8 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+/** For requests sent without `fetch` (an upload that reports its progress). */
+export const getCsrfToken = () => csrfToken;
 
 /** Where an expired session sends the analyst, coming back to the same page afterwards. */
 export function loginUrl(): string {

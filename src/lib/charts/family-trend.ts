@@ -12,9 +12,10 @@ import {
   type TooltipItem
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
-import type { FamilySeries, SeriesPoint } from '$shared/index.js';
+import type { FamilySeries, SeriesPoint, Annotation } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
 import * as colour from './palette.js';
+import { withAnnotations } from './annotations.js';
 import { middle, timeAxis } from './time-axis.js';
 import { CARRIED_DASH } from './trend-datasets.js';
 
@@ -120,6 +121,6 @@ export function familyConfig(family: FamilySeries): ChartConfiguration<'line', P
   };
 }
 
-export function createFamilyChart(canvas: HTMLCanvasElement, family: FamilySeries): FamilyChart {
-  return new Chart(canvas, familyConfig(family));
+export function createFamilyChart(canvas: HTMLCanvasElement, family: FamilySeries, annotations: Annotation[] = []): FamilyChart {
+  return new Chart(canvas, withAnnotations(familyConfig(family), annotations));
 }

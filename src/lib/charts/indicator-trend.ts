@@ -13,8 +13,10 @@ import {
   type TooltipItem
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
+import type { Annotation } from '$shared/index.js';
 import { warningSpan } from '$lib/chart-links.js';
 import { firstWords, formatDate, formatPeriod, formatQuantity } from '$lib/format.js';
+import { withAnnotations } from './annotations.js';
 import { scenarioBandsPlugin } from './scenario-bands.js';
 import { timeAxis } from './time-axis.js';
 import { warningAnnotationsPlugin } from './warning-annotations.js';
@@ -165,6 +167,6 @@ export function trendConfig(input: TrendInput): ChartConfiguration<TrendType, Tr
   };
 }
 
-export function createTrendChart(canvas: HTMLCanvasElement, input: TrendInput): TrendChart {
-  return new Chart(canvas, trendConfig(input));
+export function createTrendChart(canvas: HTMLCanvasElement, input: TrendInput, annotations: Annotation[] = []): TrendChart {
+  return new Chart(canvas, withAnnotations(trendConfig(input), annotations));
 }

@@ -13,8 +13,9 @@ import {
   type TooltipItem
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
-import type { FitPoint, ScenarioFit } from '$shared/index.js';
+import type { FitPoint, ScenarioFit, Annotation } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
+import { withAnnotations } from './annotations.js';
 import { evidenceGapsPlugin, gapsOf, type GapCarrier } from './evidence-gaps.js';
 import { scenarioColour, withAlpha } from './palette.js';
 import { hatch } from './patterns.js';
@@ -119,6 +120,6 @@ export function probabilityConfig(fit: ScenarioFit): ChartConfiguration<'line', 
   };
 }
 
-export function createProbabilityChart(canvas: HTMLCanvasElement, fit: ScenarioFit): ProbabilityChart {
-  return new Chart(canvas, probabilityConfig(fit));
+export function createProbabilityChart(canvas: HTMLCanvasElement, fit: ScenarioFit, annotations: Annotation[] = []): ProbabilityChart {
+  return new Chart(canvas, withAnnotations(probabilityConfig(fit), annotations));
 }

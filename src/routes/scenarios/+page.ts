@@ -1,3 +1,4 @@
+import { listAnnotations } from '$lib/api/annotations.js';
 import { getScenarioFit } from '$lib/api/assessment.js';
 import { refusalOr } from '$lib/api/loading.js';
 import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
@@ -10,9 +11,9 @@ export const load = (async ({ fetch, url, parent, depends }) => {
   depends(OBSERVATIONS_DEPENDENCY);
   const range = rangeFromUrl(url);
   try {
-    const [{ overview }, fit] = await Promise.all([parent(), refusalOr(getScenarioFit(fetch, range))]);
+    const [{ overview }, fit, annotations] = await Promise.all([parent(), refusalOr(getScenarioFit(fetch, range)), listAnnotations(fetch, { scope: 'all' })]);
     const presets = analysisPresets(latestObservation(overview), overview?.today ?? localToday());
-    return { range, presets, fit: fit.value, fitError: fit.refusal };
+    return { range, presets, fit: fit.value, fitError: fit.refusal, annotations };
   } catch (e) {
     throwPageError(e);
   }

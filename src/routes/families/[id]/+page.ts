@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { listAnnotations } from '$lib/api/annotations.js';
 import { getFamilySeries } from '$lib/api/assessment.js';
 import { listFamilies } from '$lib/api/catalogue.js';
 import { refusalOr } from '$lib/api/loading.js';
@@ -11,17 +12,18 @@ export const load = (async ({ fetch, params, url, parent, depends }) => {
   depends(OBSERVATIONS_DEPENDENCY);
   const range = rangeFromUrl(url);
   try {
-    const [{ overview }, families, trend] = await Promise.all([
+    const [{ overview }, families, trend, annotations] = await Promise.all([
       parent(),
       listFamilies(fetch),
-      refusalOr(getFamilySeries(fetch, params.id, range))
+      refusalOr(getFamilySeries(fetch, params.id, range)),
+      listAnnotations(fetch, { familyId: params.id }).catch(() => [])
     ]);
     const family = families.find((f) => f.id === params.id);
     if (!family) error(404, `No indicator family "${params.id}" in the catalogue.`);
     // The overview already holds each indicator's latest level and freshness: the table reuses it.
     const indicators = overview?.families.find((f) => f.id === params.id)?.indicators ?? [];
     const presets = analysisPresets(latestObservation(overview), overview?.today ?? localToday());
-    return { family, indicators, series: trend.value, seriesError: trend.refusal, range, presets };
+    return { family, indicators, series: trend.value, seriesError: trend.refusal, range, presets, annotations };
   } catch (e) {
     throwPageError(e);
   }

@@ -1,3 +1,4 @@
+import { ANNOTATIONS_DEPENDENCY, listAnnotations } from '$lib/api/annotations.js';
 import { getIndicator } from '$lib/api/catalogue.js';
 import { ApiError } from '$lib/api/http.js';
 import { getSeries, listObservations } from '$lib/api/observations.js';
@@ -21,19 +22,20 @@ async function sourcesIfAllowed(fetch: typeof globalThis.fetch) {
 
 export const load = (async ({ fetch, params, url, parent, depends }) => {
   // Recording an observation re-evaluates warnings on the server, so both refresh together.
-  depends(OBSERVATIONS_DEPENDENCY, WARNINGS_DEPENDENCY, SOURCES_DEPENDENCY);
+  depends(OBSERVATIONS_DEPENDENCY, WARNINGS_DEPENDENCY, SOURCES_DEPENDENCY, ANNOTATIONS_DEPENDENCY);
   const range = rangeFromUrl(url);
   try {
-    const [{ overview }, indicator, observations, trend, warnings, sources] = await Promise.all([
+    const [{ overview }, indicator, observations, trend, warnings, sources, annotations] = await Promise.all([
       parent(),
       getIndicator(fetch, params.id),
       listObservations(fetch, params.id),
       refusalOr(getSeries(fetch, params.id, range)),
       listWarnings(fetch, { indicatorId: params.id, state: 'all' }),
-      sourcesIfAllowed(fetch)
+      sourcesIfAllowed(fetch),
+      listAnnotations(fetch, { indicatorId: params.id })
     ]);
     const presets = analysisPresets(latestObservation(overview), overview?.today ?? localToday());
-    return { indicator, observations, series: trend.value, seriesError: trend.refusal, range, presets, warnings, sources };
+    return { indicator, observations, series: trend.value, seriesError: trend.refusal, range, presets, warnings, sources, annotations };
   } catch (e) {
     throwPageError(e);
   }
