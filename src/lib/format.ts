@@ -37,7 +37,17 @@ export function firstWords(text: string, max = 4): string {
   return words.length <= max ? text : `${words.slice(0, max).join(' ')}…`;
 }
 
+/** How long ago, in the unit a person would use: "12 days ago", "5 months ago", "3 years ago". */
 export function ageWords(days: number): string {
   if (days <= 0) return 'today';
-  return days === 1 ? '1 day ago' : `${days} days ago`;
+  if (days === 1) return '1 day ago';
+  if (days < 60) return `${days} days ago`;
+  if (days < 730) return `${Math.round(days / 30.44)} months ago`;
+  return `${Math.round(days / 365.25)} years ago`;
+}
+
+/** A cadence in plain words: 7 → "weekly", 30 → "monthly", 90 → "quarterly", else "every 45 days". */
+export function cadenceWords(days: number): string {
+  const named: Record<number, string> = { 1: 'daily', 7: 'weekly', 14: 'fortnightly', 30: 'monthly', 31: 'monthly', 90: 'quarterly', 91: 'quarterly', 182: 'twice a year', 365: 'yearly' };
+  return named[days] ?? `every ${days} days`;
 }
