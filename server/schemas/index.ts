@@ -9,3 +9,4 @@ export * from './source.js';
 export * from './assessment.js';
 export * from './account.js';
 export * from './digest.js';
+export * from './warning-acknowledgement.js';
