@@ -29,11 +29,15 @@ export const DocumentFile = z.object({
   character: prose(400).optional()
 });
 
+/** What level 1 and level 5 mean for this topic, e.g. low "against resurgence", high "toward resurgence". */
+export const ScaleFile = z.object({ low: prose(60), high: prose(60) }).strict();
+
 export const TopicFile = z.object({
   id: slug,
   title: prose(200),
   description: prose(2000),
-  documents: z.array(DocumentFile).min(1)
+  documents: z.array(DocumentFile).min(1),
+  scale: ScaleFile.default({ low: 'lowest', high: 'highest' })
 });
 
 /** A band [lo, hi] of levels expected under a scenario. */

@@ -17,7 +17,8 @@ export interface SyncSummary {
 export function syncCatalogue(db: Db, c: Catalogue, now: Date): SyncSummary {
   const at = now.toISOString();
   const q = {
-    topic: db.prepare('INSERT INTO topic (id, title, description) VALUES (@id, @title, @description)'),
+    topic: db.prepare(`INSERT INTO topic (id, title, description, scale_low, scale_high)
+      VALUES (@id, @title, @description, @scaleLow, @scaleHigh)`),
     document: db.prepare(`INSERT INTO documents (file, title, publisher, published, character)
       VALUES (@file, @title, @publisher, @published, @character)`),
     family: db.prepare(`INSERT INTO families (id, title, description, provenance_json, position, retired_at)
@@ -54,7 +55,13 @@ export function syncCatalogue(db: Db, c: Catalogue, now: Date): SyncSummary {
   return db.transaction((): SyncSummary => {
     const before = new Map((q.indicatorRows.all() as { id: string }[]).map((r) => [r.id, JSON.stringify(r)]));
     db.exec('DELETE FROM topic; DELETE FROM documents; DELETE FROM scenario_bands;');
-    q.topic.run({ id: c.topic.id, title: c.topic.title, description: c.topic.description });
+    q.topic.run({
+      id: c.topic.id,
+      title: c.topic.title,
+      description: c.topic.description,
+      scaleLow: c.topic.scale.low,
+      scaleHigh: c.topic.scale.high
+    });
     for (const d of c.topic.documents) {
       q.document.run({ publisher: null, published: null, character: null, ...d });
     }

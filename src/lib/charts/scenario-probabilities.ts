@@ -13,6 +13,7 @@ import {
   type TooltipItem
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
+import { applyChartTheme, chartTheme } from './palette.js';
 import type { FitPoint, ScenarioFit } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
 import { evidenceGapsPlugin, gapsOf, type GapCarrier } from './evidence-gaps.js';
@@ -98,7 +99,7 @@ export function probabilityConfig(fit: ScenarioFit): ChartConfiguration<'line', 
           max: 100,
           ticks: { stepSize: 20, callback: (v) => `${v}%` },
           title: { display: true, text: 'Probability (%)' },
-          grid: { color: '#e6e9ed' }
+          grid: { color: chartTheme().grid }
         }
       },
       plugins: {
@@ -119,5 +120,6 @@ export function probabilityConfig(fit: ScenarioFit): ChartConfiguration<'line', 
 }
 
 export function createProbabilityChart(canvas: HTMLCanvasElement, fit: ScenarioFit): ProbabilityChart {
+  applyChartTheme();
   return new Chart(canvas, probabilityConfig(fit));
 }
