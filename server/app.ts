@@ -22,6 +22,7 @@ import { seriesRoutes } from './routes/series.js';
 import { sourceRoutes } from './routes/sources.js';
 import { userRoutes } from './routes/users.js';
 import { warningRoutes } from './routes/warnings.js';
+import { demoAccountRoutes } from './routes/demo-accounts.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import type { ErrorBody } from './schemas/index.js';
 
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions) {
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes);
+      await api.register(demoAccountRoutes, { demoShown: options.includeDemo });
       await api.register(userRoutes);
       await api.register(auditRoutes);
       await api.register(overviewRoutes);

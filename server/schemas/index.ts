@@ -10,3 +10,4 @@ export * from './assessment.js';
 export * from './account.js';
 export * from './digest.js';
 export * from './warning-acknowledgement.js';
+export * from './demo-accounts.js';

@@ -12,6 +12,19 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy HH:mm');
 }
 
+/** "15 Mar 2024 14:05" in UTC, for the hover text beside a local time. */
+export function utcDateTime(iso: string): string {
+  const d = parseISO(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The reader's time zone as a short name at that moment ("CET", "GMT+5"). */
+export function zoneName(iso: string): string {
+  const d = parseISO(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
 /** Period label for the trend tooltip: "Mar 2024", "Q1 2024" or "week of 4 Mar 2024". */
 export function formatPeriod(start: string, period: 'week' | 'month' | 'quarter'): string {
   const d = parseISO(start);

@@ -31,10 +31,16 @@ describe('phone layout (390 px)', () => {
     await server?.close();
   });
 
-  it('the sign-in page fits the screen', async () => {
+  it('the sign-in page fits the screen and names the demonstration accounts', async () => {
     await page.goto(`${server.url}/login`);
-    await page.getByRole('form', { name: 'Sign in' }).waitFor();
+    const form = page.getByRole('form', { name: 'Sign in' });
+    await form.waitFor();
+    const demo = page.getByRole('region', { name: 'Demonstration accounts' });
+    for (const name of ['demo-officer', 'demo-manager', 'demo-admin']) await demo.getByText(name, { exact: true }).waitFor();
+    await demo.getByRole('button', { name: 'Fill in the Manager demo account' }).click();
+    expect(await form.getByLabel('Username').inputValue()).toBe('demo-manager');
     expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(RESULTS, 'phone-sign-in.png') });
     await signInAs(page, server.url, 'admin', '/');
   });
 
