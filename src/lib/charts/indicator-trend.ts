@@ -160,7 +160,11 @@ export function trendConfig(input: TrendInput & { scaleWords: string }): ChartCo
             padding: 12,
             generateLabels: legendLabels,
             // Warnings are explained by the list under the chart and by their tooltips.
-            filter: (item, data) => LEGEND_ROLES.includes((data.datasets[item.datasetIndex!] as unknown as TrendDataset).role)
+            // In the strip the band picker below is the key, so bands get no legend entries there.
+            filter: (item, data) => {
+              const ds = data.datasets[item.datasetIndex!] as unknown as TrendDataset;
+              return LEGEND_ROLES.includes(ds.role) && ds.stripIndex === undefined;
+            }
           },
           // The carried-forward entry only explains a style; hiding it would hide nothing.
           onClick: (e, item, legend) => {
