@@ -59,7 +59,7 @@ describe('admin safeguards on the users page', () => {
   });
 
   it('resets a password in a masked dialog that checks length and the repeat', async () => {
-    await row('demo-officer').getByRole('button', { name: 'Reset the password of demo-officer' }).click();
+    await row('demo-officer').getByRole('button', { name: 'Reset password of demo-officer' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reset the password of demo-officer' });
     const first = dialog.getByLabel('New password');
     expect(await first.getAttribute('type')).toBe('password');

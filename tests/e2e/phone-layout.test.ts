@@ -37,7 +37,7 @@ describe('phone layout (390 px)', () => {
     await form.waitFor();
     const demo = page.getByRole('region', { name: 'Demonstration accounts' });
     for (const name of ['demo-officer', 'demo-manager', 'demo-admin']) await demo.getByText(name, { exact: true }).waitFor();
-    await demo.getByRole('button', { name: 'Fill in the Manager demo account' }).click();
+    await demo.getByRole('button', { name: 'Use the Manager demo account' }).click();
     expect(await form.getByLabel('Username').inputValue()).toBe('demo-manager');
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(RESULTS, 'phone-sign-in.png') });
