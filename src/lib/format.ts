@@ -18,11 +18,15 @@ export function utcDateTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+// One formatter for every time on a page: building one is far costlier than using it.
+let zoneFormat: Intl.DateTimeFormat | null = null;
+
 /** The reader's time zone as a short name at that moment ("CET", "GMT+5"). */
 export function zoneName(iso: string): string {
   const d = parseISO(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  zoneFormat ??= new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' });
+  return zoneFormat.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
 /** Period label for the trend tooltip: "Mar 2024", "Q1 2024" or "week of 4 Mar 2024". */
