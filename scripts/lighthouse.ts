@@ -33,7 +33,7 @@ try {
         logLevel: 'error' as const,
         onlyCategories: [...CATEGORIES],
         // Signed in as the demo administrator; the sign-in page is measured signed out.
-        extraHeaders: path === '/login' ? {} : { Cookie: cookie }
+        extraHeaders: (path === '/login' ? {} : { Cookie: cookie }) as Record<string, string>
       };
       const result = await lighthouse(`${server.url}${path}`, flags, form === 'desktop' ? desktopConfig : undefined);
       const cats = result!.lhr.categories;
