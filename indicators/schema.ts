@@ -29,6 +29,9 @@ export const DocumentFile = z.object({
   character: prose(400).optional()
 });
 
+/** What level 1 and level 5 mean for this topic, e.g. low "against resurgence", high "toward resurgence". */
+export const ScaleFile = z.object({ low: prose(60), high: prose(60) }).strict();
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 /** How far ahead the scenarios look: each describes where things stand by `until`. */
@@ -61,6 +64,7 @@ export const TopicFile = z
     axes: z.array(AxisFile).min(1),
     separateQuestions: z.array(SeparateQuestionFile).optional(),
     documents: z.array(DocumentFile).min(1),
+    scale: ScaleFile.default({ low: 'lowest', high: 'highest' }),
     /** Evidence counts half after this many days in the scenario assessment (METHOD §4). */
     halfLifeDays: z.number().gt(0).max(3650),
     /** Why that half-life, from the documents. */

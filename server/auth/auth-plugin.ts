@@ -88,7 +88,10 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     if (!session || (!options.demo && isDemoAccount(session.username))) return deny(reply, 401, 'sign in first: no valid session');
     request.session = session;
     const roles = config?.roles;
-    if (roles && !roles.includes(session.role)) return deny(reply, 403, `a ${session.role.replace('_', ' ')} may not do this`);
+    if (roles && !roles.includes(session.role)) {
+      const needed = roles.map((r) => r.replace('_', ' ')).join(' or ');
+      return deny(reply, 403, `a ${session.role.replace('_', ' ')} may not do this: it needs the role ${needed}`);
+    }
     if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, session.csrfToken)) {
       return deny(reply, 403, 'missing or wrong x-csrf-token header');
     }

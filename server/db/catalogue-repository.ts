@@ -31,7 +31,8 @@ const SCENARIO_COLUMNS = `id, title, summary, narrative, prior, signposts_json A
 /** Reads of the catalogue as the API presents it. Writes happen only in catalogue-sync. */
 export function createCatalogueRepository(db: Db) {
   const q = {
-    topic: db.prepare('SELECT id, title, description FROM topic LIMIT 1'),
+    topic: db.prepare(`SELECT id, title, description, coalesce(scale_low, 'lowest') AS scaleLow,
+      coalesce(scale_high, 'highest') AS scaleHigh FROM topic LIMIT 1`),
     assessmentSettings: db.prepare(`SELECT half_life_days AS halfLifeDays, assess_from AS assessFrom,
       observable_from AS observableFrom FROM topic LIMIT 1`),
     documentTitles: db.prepare('SELECT file, title FROM documents'),
@@ -81,7 +82,12 @@ export function createCatalogueRepository(db: Db) {
   });
 
   return {
-    topic: () => (q.topic.get() as { id: string; title: string; description: string } | undefined) ?? null,
+    topic: () => {
+      const row = q.topic.get() as { id: string; title: string; description: string; scaleLow: string; scaleHigh: string } | undefined;
+      if (!row) return null;
+      const { scaleLow, scaleHigh, ...topic } = row;
+      return { ...topic, scale: { low: scaleLow, high: scaleHigh } };
+    },
     /** The topic's assessment settings (METHOD §4); null before a catalogue is loaded. */
     assessmentSettings: () =>
       (q.assessmentSettings.get() as { halfLifeDays: number; assessFrom: string; observableFrom: string } | undefined) ?? null,

@@ -17,8 +17,8 @@ export interface SyncSummary {
 export function syncCatalogue(db: Db, c: Catalogue, now: Date): SyncSummary {
   const at = now.toISOString();
   const q = {
-    topic: db.prepare(`INSERT INTO topic (id, title, description, half_life_days, assess_from, observable_from)
-      VALUES (@id, @title, @description, @halfLifeDays, @assessFrom, @observableFrom)`),
+    topic: db.prepare(`INSERT INTO topic (id, title, description, half_life_days, assess_from, observable_from, scale_low, scale_high)
+      VALUES (@id, @title, @description, @halfLifeDays, @assessFrom, @observableFrom, @scaleLow, @scaleHigh)`),
     document: db.prepare(`INSERT INTO documents (file, title, publisher, published, character)
       VALUES (@file, @title, @publisher, @published, @character)`),
     family: db.prepare(`INSERT INTO families (id, title, description, provenance_json, position, retired_at)
@@ -55,8 +55,8 @@ export function syncCatalogue(db: Db, c: Catalogue, now: Date): SyncSummary {
   return db.transaction((): SyncSummary => {
     const before = new Map((q.indicatorRows.all() as { id: string }[]).map((r) => [r.id, JSON.stringify(r)]));
     db.exec('DELETE FROM topic; DELETE FROM documents; DELETE FROM scenario_bands;');
-    const { id, title, description, halfLifeDays, assessFrom, observableFrom } = c.topic;
-    q.topic.run({ id, title, description, halfLifeDays, assessFrom, observableFrom });
+    const { id, title, description, halfLifeDays, assessFrom, observableFrom, scale } = c.topic;
+    q.topic.run({ id, title, description, halfLifeDays, assessFrom, observableFrom, scaleLow: scale.low, scaleHigh: scale.high });
     for (const d of c.topic.documents) {
       q.document.run({ publisher: null, published: null, character: null, ...d });
     }

@@ -1,6 +1,7 @@
+import { SEVERITY_SQL } from '../analysis/warning-severity.js';
 import type { WarningEvent } from '../analysis/warnings.js';
 import { InputError } from '../errors.js';
-import type { Warning, WarningKind } from '../schemas/index.js';
+import type { Warning, WarningKind, WarningSeverity } from '../schemas/index.js';
 import { createAuditRepository } from './audit-repository.js';
 import type { Db } from './open-db.js';
 
@@ -16,13 +17,21 @@ const STATE = `CASE WHEN w.resolved_at IS NOT NULL THEN 'resolved'
   WHEN w.acknowledged_at IS NOT NULL THEN 'acknowledged' ELSE 'open' END`;
 const COLUMNS = `w.id, w.kind, w.indicator_id AS indicatorId, i.title AS indicatorTitle, w.scenario_id AS scenarioId,
   w.at, w.until, w.level, w.cause, w.detected_at AS detectedAt, w.resolved_at AS resolvedAt,
-  w.acknowledged_at AS acknowledgedAt, ${STATE} AS state`;
+  w.acknowledged_at AS acknowledgedAt, w.acknowledged_by AS acknowledgedBy, w.acknowledged_note AS acknowledgedNote,
+  ${SEVERITY_SQL} AS severity, ${STATE} AS state`;
 
 export interface WarningFilter {
   state: 'open' | 'acknowledged' | 'resolved' | 'all';
   since?: string;
   kind?: WarningKind;
+  severity?: WarningSeverity;
   indicatorId?: string;
+}
+
+export interface Acknowledgement {
+  now: Date;
+  actor: string;
+  note?: string | null;
 }
 
 /**
@@ -44,10 +53,11 @@ export function createWarningRepository(db: Db) {
     withdraw: db.prepare('UPDATE warnings SET resolved_at = @now WHERE fingerprint = @fingerprint'),
     list: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id
       WHERE (@state = 'all' OR ${STATE} = @state) AND (@since IS NULL OR w.at >= @since OR coalesce(w.until, '9999') >= @since)
-        AND (@kind IS NULL OR w.kind = @kind) AND (@indicatorId IS NULL OR w.indicator_id = @indicatorId)
+        AND (@kind IS NULL OR w.kind = @kind) AND (@severity IS NULL OR ${SEVERITY_SQL} = @severity) AND (@indicatorId IS NULL OR w.indicator_id = @indicatorId)
       ORDER BY w.at DESC, w.id DESC`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id WHERE w.id = ?`),
-    acknowledge: db.prepare('UPDATE warnings SET acknowledged_at = @at, acknowledged_by = @actor WHERE id = @id AND acknowledged_at IS NULL'),
+    acknowledge: db.prepare(`UPDATE warnings SET acknowledged_at = @at, acknowledged_by = @actor, acknowledged_note = @note
+      WHERE id = @id AND acknowledged_at IS NULL`),
     count: db.prepare('SELECT count(*) FROM warnings').pluck(),
     detected: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id
       WHERE (@from IS NULL OR w.detected_at > @from) AND w.detected_at <= @to ORDER BY w.at DESC, w.id DESC`),
@@ -56,6 +66,15 @@ export function createWarningRepository(db: Db) {
         AND w.resolved_at <= @to ORDER BY w.resolved_at DESC, w.id DESC`)
   };
   const audit = createAuditRepository(db);
+
+  function acknowledgeOne(id: number, path: string, who: Acknowledgement): Warning {
+    const before = q.byId.get(id) as Row | undefined;
+    if (!before) throw new InputError(404, path, `no warning #${id}`);
+    const changed = q.acknowledge.run({ id, at: who.now.toISOString(), actor: who.actor, note: who.note ?? null }).changes;
+    const after = q.byId.get(id) as Warning;
+    if (changed) audit.append({ actor: who.actor, action: 'warning.acknowledge', entity: 'warning', entityId: id, before, after }, who.now);
+    return after;
+  }
 
   return {
     /**
@@ -84,15 +103,26 @@ export function createWarningRepository(db: Db) {
         return { inserted, closed, withdrawn };
       })(),
     list: (f: WarningFilter): Warning[] =>
-      q.list.all({ state: f.state, since: f.since ?? null, kind: f.kind ?? null, indicatorId: f.indicatorId ?? null }) as Warning[],
-    acknowledge: (id: number, who: { now: Date; actor: string }): Warning =>
+      q.list.all({
+        state: f.state,
+        since: f.since ?? null,
+        kind: f.kind ?? null,
+        severity: f.severity ?? null,
+        indicatorId: f.indicatorId ?? null
+      }) as Warning[],
+    acknowledge: (id: number, who: Acknowledgement): Warning => db.transaction(() => acknowledgeOne(id, 'id', who))(),
+    /**
+     * Acknowledges several warnings with one note, all or none: an unknown id refuses the whole
+     * request (naming it); ones acknowledged before keep their original who, when and why.
+     */
+    acknowledgeMany: (ids: number[], who: Acknowledgement) =>
       db.transaction(() => {
-        const before = q.byId.get(id) as Row | undefined;
-        if (!before) throw new InputError(404, 'id', `no warning #${id}`);
-        q.acknowledge.run({ id, at: who.now.toISOString(), actor: who.actor });
-        const after = q.byId.get(id) as Warning;
-        audit.append({ actor: who.actor, action: 'warning.acknowledge', entity: 'warning', entityId: id, before, after }, who.now);
-        return after;
+        ids.forEach((id, i) => {
+          if (!q.byId.get(id)) throw new InputError(404, `ids.${i}`, `no warning #${id}`);
+        });
+        const already = ids.filter((id) => (q.byId.get(id) as Warning).acknowledgedAt !== null);
+        const acknowledged = ids.filter((id) => !already.includes(id)).map((id) => acknowledgeOne(id, 'id', who));
+        return { acknowledged, alreadyAcknowledged: already };
       })(),
     count: () => q.count.get() as number,
     /** Open, unacknowledged warnings counted by kind. */

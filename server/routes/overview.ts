@@ -10,7 +10,7 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/overview', { schema: { response: { 200: Overview } } }, async () => {
     const today = app.clock().toISOString().slice(0, 10);
     const indicators = catalogue.listIndicators();
-    const topic = catalogue.topic() ?? { id: 'none', title: 'No catalogue loaded', description: '' };
+    const topic = catalogue.topic() ?? { id: 'none', title: 'No catalogue loaded', description: '', scale: { low: 'lowest', high: 'highest' } };
     const families = catalogue.listFamilies().map((f) => ({
       id: f.id,
       title: f.title,

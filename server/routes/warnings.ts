@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { whoOf } from '../auth/auth-plugin.js';
-import { ErrorBody, Warning, WarningList, WarningsQuery } from '../schemas/index.js';
+import {
+  AcknowledgeBody,
+  BulkAcknowledgeBody,
+  BulkAcknowledgeResult,
+  ErrorBody,
+  Warning,
+  WarningList,
+  WarningsQuery
+} from '../schemas/index.js';
 
 export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
   const { warnings } = app.store;
@@ -14,8 +22,22 @@ export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/warnings/:id/acknowledge',
     {
       config: { roles: ['manager', 'admin'] },
-      schema: { params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: Warning, 404: ErrorBody } }
+      schema: {
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        // The note is optional here so older clients keep working; the page always asks for one.
+        body: AcknowledgeBody.nullish(),
+        response: { 200: Warning, 400: ErrorBody, 404: ErrorBody }
+      }
     },
-    async (req) => warnings.acknowledge(req.params.id, whoOf(req))
+    async (req) => warnings.acknowledge(req.params.id, { ...whoOf(req), note: req.body?.note })
+  );
+
+  app.post(
+    '/warnings/acknowledge',
+    {
+      config: { roles: ['manager', 'admin'] },
+      schema: { body: BulkAcknowledgeBody, response: { 200: BulkAcknowledgeResult, 400: ErrorBody, 404: ErrorBody } }
+    },
+    async (req) => warnings.acknowledgeMany([...new Set(req.body.ids)], { ...whoOf(req), note: req.body.note })
   );
 };

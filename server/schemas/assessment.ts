@@ -134,8 +134,11 @@ export const Diagnosticity = z.object({
 export const WarningKind = z.enum(['tripwire', 'recovery', 'novelty', 'staleness', 'shift']);
 export const WarningState = z.enum(['open', 'acknowledged', 'resolved', 'all'], { error: 'must be one of open, acknowledged, resolved, all' });
 
+export const WarningSeverity = z.enum(['high', 'medium', 'low'], { error: 'must be one of high, medium, low' });
+
 export const WarningsQuery = z.object({
   state: WarningState.default('all'),
+  severity: WarningSeverity.optional(),
   since: IsoDate.optional(),
   kind: WarningKind.optional(),
   indicatorId: z.string().max(80).optional()
@@ -154,6 +157,11 @@ export const Warning = z.object({
   detectedAt: z.string(),
   resolvedAt: z.string().nullable(),
   acknowledgedAt: z.string().nullable(),
+  /** Who acknowledged it (a username) and why, in their words. */
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedNote: z.string().nullable(),
+  /** Per kind, defined once in server/analysis/warning-severity.ts. */
+  severity: WarningSeverity,
   state: WarningState.exclude(['all'])
 });
 
@@ -175,6 +183,7 @@ export type FitPoint = z.infer<typeof FitPoint>;
 export type Diagnosticity = z.infer<typeof Diagnosticity>;
 export type Warning = z.infer<typeof Warning>;
 export type WarningKind = z.infer<typeof WarningKind>;
+export type WarningSeverity = z.infer<typeof WarningSeverity>;
 export type FamilySeries = z.infer<typeof FamilySeries>;
 export type Movement = z.infer<typeof Movement>;
 export type AssessmentAt = z.infer<typeof AssessmentAt>;

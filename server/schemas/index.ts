@@ -12,3 +12,5 @@ export * from './digest.js';
 export * from './import.js';
 export * from './export.js';
 export * from './annotation.js';
+export * from './warning-acknowledgement.js';
+export * from './demo-accounts.js';

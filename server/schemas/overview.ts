@@ -47,7 +47,13 @@ export const ScenarioPicture = z.object({
 });
 
 export const Overview = z.object({
-  topic: z.object({ id: z.string(), title: z.string(), description: z.string() }),
+  topic: z.object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    /** What level 1 and level 5 mean in this topic. */
+    scale: z.object({ low: z.string(), high: z.string() })
+  }),
   today: z.string(),
   demo: z.object({ shown: z.boolean(), observationCount: z.number().int() }),
   families: z.array(OverviewFamily),

@@ -24,7 +24,8 @@ export function indicatorHrefAround(indicatorId: string, at: string, until: stri
 
 /** "open", "acknowledged 3 Feb 2024", "resolved 5 Mar 2024". */
 export function warningStateWords(w: Warning, formatDate: (iso: string) => string): string {
-  if (w.state === 'acknowledged' && w.acknowledgedAt) return `acknowledged ${formatDate(w.acknowledgedAt)}`;
+  if (w.state === 'acknowledged' && w.acknowledgedAt)
+    return `acknowledged ${formatDate(w.acknowledgedAt)}${w.acknowledgedBy ? ` by ${w.acknowledgedBy}` : ''}`;
   if (w.state === 'resolved' && w.resolvedAt) return `resolved ${formatDate(w.resolvedAt)}`;
   return w.state;
 }

@@ -12,6 +12,23 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy HH:mm');
 }
 
+/** "15 Mar 2024 14:05" in UTC, for the hover text beside a local time. */
+export function utcDateTime(iso: string): string {
+  const d = parseISO(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+// One formatter for every time on a page: building one is far costlier than using it.
+let zoneFormat: Intl.DateTimeFormat | null = null;
+
+/** The reader's time zone as a short name at that moment ("CET", "GMT+5"). */
+export function zoneName(iso: string): string {
+  const d = parseISO(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  zoneFormat ??= new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' });
+  return zoneFormat.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
 /** Period label for the trend tooltip: "Mar 2024", "Q1 2024" or "week of 4 Mar 2024". */
 export function formatPeriod(start: string, period: 'week' | 'month' | 'quarter'): string {
   const d = parseISO(start);
@@ -37,7 +54,17 @@ export function firstWords(text: string, max = 4): string {
   return words.length <= max ? text : `${words.slice(0, max).join(' ')}…`;
 }
 
+/** How long ago, in the unit a person would use: "12 days ago", "5 months ago", "3 years ago". */
 export function ageWords(days: number): string {
   if (days <= 0) return 'today';
-  return days === 1 ? '1 day ago' : `${days} days ago`;
+  if (days === 1) return '1 day ago';
+  if (days < 60) return `${days} days ago`;
+  if (days < 730) return `${Math.round(days / 30.44)} months ago`;
+  return `${Math.round(days / 365.25)} years ago`;
+}
+
+/** A cadence in plain words: 7 → "weekly", 30 → "monthly", 90 → "quarterly", else "every 45 days". */
+export function cadenceWords(days: number): string {
+  const named: Record<number, string> = { 1: 'daily', 7: 'weekly', 14: 'fortnightly', 30: 'monthly', 31: 'monthly', 90: 'quarterly', 91: 'quarterly', 182: 'twice a year', 365: 'yearly' };
+  return named[days] ?? `every ${days} days`;
 }

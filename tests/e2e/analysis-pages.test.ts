@@ -30,7 +30,8 @@ describe('analysis pages', () => {
   });
 
   it('records from a known source, its current grade pre-filling the reliability', async () => {
-    const form = page.getByRole('form', { name: 'Record an observation' });
+    await page.getByRole('button', { name: 'Record observation' }).click();
+    const form = page.getByRole('dialog').getByRole('form', { name: 'Record an observation' });
     await form.getByLabel('Search sources by name').fill('RUSI Commentary');
     await form.getByRole('button', { name: /How Much of a Threat/ }).click();
     await form.getByText('Reliability below starts from this source’s current grade').waitFor();
@@ -44,6 +45,8 @@ describe('analysis pages', () => {
     const row = page.getByTestId('observations-table').locator('tbody tr', { hasText: rationale });
     await row.getByText('How Much of a Threat').waitFor();
     expect(await row.getByText('C3', { exact: true }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
   });
 
   it('opens the family page from the indicator, with its composite chart and indicators', async () => {

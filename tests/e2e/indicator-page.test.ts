@@ -40,6 +40,17 @@ describe('indicator page', () => {
     await page.getByTestId('trend-chart').locator('canvas').waitFor();
   });
 
+  it('opens the record form from a button within the first screen', async () => {
+    const opener = page.getByRole('button', { name: 'Record observation' });
+    const box = (await opener.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    await opener.click();
+    const form = page.getByRole('dialog').getByRole('form', { name: 'Record an observation' });
+    await form.waitFor();
+    // The dialog takes focus, so the officer can type at once; nothing needed scrolling.
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+  });
+
   it('shows the server’s field errors beside the fields and records nothing', async () => {
     const form = page.getByRole('form', { name: 'Record an observation' });
     const rowsBefore = await page.getByTestId('observations-table').locator('tbody tr').count();
@@ -77,6 +88,8 @@ describe('indicator page', () => {
     // The form was reset for the next reading.
     expect(await form.getByLabel('Rationale').inputValue()).toBe('');
     await page.screenshot({ path: join(RESULTS, 'indicator-page.png'), fullPage: true });
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await form.waitFor({ state: 'detached' });
   });
 
   it('corrects an observation: the original is kept, struck through and marked superseded', async () => {

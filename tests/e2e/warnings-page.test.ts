@@ -59,6 +59,12 @@ describe('warnings page', () => {
     const id = await first.getAttribute('data-warning-id');
     const before = await rows().count();
     await first.getByRole('button', { name: 'Acknowledge' }).click();
+    const dialog = page.getByRole('dialog', { name: `Acknowledge warning #${id}` });
+    // A reason is required: without one the dialog says so and nothing is sent.
+    await dialog.getByRole('button', { name: 'Acknowledge' }).click();
+    await dialog.getByRole('alert').getByText('Say why').waitFor();
+    await dialog.getByLabel('Why').fill('Seen in the morning brief; analyst assigned.');
+    await dialog.getByRole('button', { name: 'Acknowledge' }).click();
     await page.getByRole('status').getByText(`Warning #${id} acknowledged`).waitFor();
     await expect.poll(() => rows().count()).toBe(before - 1);
     expect(await page.locator(`tr[data-warning-id="${id}"]`).count()).toBe(0);
@@ -67,8 +73,45 @@ describe('warnings page', () => {
     await page.waitForURL(/state=acknowledged/);
     const row = page.locator(`tr[data-warning-id="${id}"]`);
     await row.waitFor();
-    expect(await row.getByTestId('warning-state').textContent()).toMatch(/^acknowledged/);
+    expect(await row.getByTestId('warning-state').textContent()).toMatch(/^acknowledged .* by demo-admin/);
+    await row.getByText('Seen in the morning brief; analyst assigned.').waitFor();
     expect(await row.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+  });
+
+  it('groups staleness by family and acknowledges several at once with one note', async () => {
+    await page.goto(`${server.url}/warnings`);
+    const groups = page.getByTestId('staleness-groups');
+    const family = groups.locator('details').first();
+    await family.locator('summary').click();
+    const choose = family.getByRole('checkbox', { name: /^Choose all \d+ open in/ });
+    const n = await family.locator('li input[type=checkbox]').count();
+    expect(n).toBeGreaterThan(0);
+    await choose.check();
+    await rows().first().getByRole('checkbox').check();
+    const tripwireId = await rows().first().getAttribute('data-warning-id');
+    const chosen = n + 1;
+    await page.getByRole('button', { name: `Acknowledge ${chosen} chosen` }).click();
+    const dialog = page.getByRole('dialog', { name: `Acknowledge ${chosen} warnings` });
+    await dialog.getByLabel('Why').fill('Known collection gap: field office tasked.');
+    await page.screenshot({ path: join(RESULTS, 'warnings-bulk.png') });
+    await dialog.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByRole('status').getByText(`${chosen} warnings acknowledged`).waitFor();
+    expect(await page.locator(`tr[data-warning-id="${tripwireId}"]`).count()).toBe(0);
+
+    await page.goto(`${server.url}/warnings?state=acknowledged`);
+    const row = page.locator(`tr[data-warning-id="${tripwireId}"]`);
+    await row.getByText('Known collection gap: field office tasked.').waitFor();
+    expect(await page.getByTestId('staleness-groups').locator('li').count()).toBeGreaterThanOrEqual(n);
+  });
+
+  it('filters by severity, with counts', async () => {
+    await page.goto(`${server.url}/warnings?state=all`);
+    await page.getByLabel('Severity').selectOption('high');
+    await page.waitForURL(/severity=high/);
+    await rows().first().waitFor();
+    const severities = await rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-severity')));
+    expect(new Set(severities)).toEqual(new Set(['high']));
+    expect(await page.getByTestId('staleness-groups').count()).toBe(0);
   });
 
   it('explains an empty list', async () => {

@@ -1,4 +1,4 @@
-import type { AuditEntry, Me, Role, User } from '$shared/index.js';
+import type { AuditEntry, DemoAccount, Me, Role, User } from '$shared/index.js';
 import { getJson, patchJson, postJson, setCsrfToken, type Fetch } from './http.js';
 
 /** Key of the root load that knows who is signed in; invalidate it after signing in or out. */
@@ -50,3 +50,12 @@ export interface AuditFilter {
 const auditQuery = (f: AuditFilter) => new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
 export const listAudit = (fetch: Fetch, f: AuditFilter) => getJson<AuditEntry[]>(fetch, `/audit?${auditQuery(f)}`);
 export const auditCsvUrl = (f: AuditFilter) => `/api/audit.csv?${auditQuery(f)}`;
+
+/** Demonstration accounts to try (public; empty without demonstration data). A failure only hides the list. */
+export async function listDemoAccounts(fetch: Fetch): Promise<DemoAccount[]> {
+  try {
+    return (await getJson<{ accounts: DemoAccount[] }>(fetch, '/auth/demo-accounts')).accounts;
+  } catch {
+    return [];
+  }
+}

@@ -1,5 +1,6 @@
 import type { ErrorBody } from '$shared/index.js';
 import { goto } from '$app/navigation';
+import { plainMessage } from './plain-errors.js';
 
 /** The `fetch` SvelteKit hands to `load`, or the window's: both have this shape. */
 export type Fetch = typeof fetch;
@@ -28,7 +29,8 @@ export async function toApiError(res: Response): Promise<ApiError> {
     // A proxy or crash page may answer with HTML; fall back to the status line.
   }
   const message = typeof body.message === 'string' ? body.message : `${res.status} ${res.statusText}`.trim();
-  return new ApiError(res.status, message, Array.isArray(body.issues) ? body.issues : []);
+  const issues = Array.isArray(body.issues) ? body.issues.map((i) => ({ ...i, message: plainMessage(i.message) })) : [];
+  return new ApiError(res.status, plainMessage(message), issues);
 }
 
 // The session's CSRF token, echoed on every state-changing request (set at sign-in and by /auth/me).

@@ -1,4 +1,4 @@
-import type { Warning, WarningKind } from '$shared/index.js';
+import type { BulkAcknowledgeResult, Warning, WarningKind } from '$shared/index.js';
 import { getJson, postJson, type Fetch } from './http.js';
 
 export type WarningStateFilter = 'open' | 'acknowledged' | 'resolved' | 'all';
@@ -19,5 +19,9 @@ export function listWarnings(fetch: Fetch, filter: WarningFilter = {}): Promise<
 }
 
 /** Marks a warning as seen by someone who may act on it; it stays listed, as acknowledged. */
-export const acknowledgeWarning = (fetch: Fetch, id: number) =>
-  postJson<Warning>(fetch, `/warnings/${id}/acknowledge`, {});
+export const acknowledgeWarning = (fetch: Fetch, id: number, note?: string) =>
+  postJson<Warning>(fetch, `/warnings/${id}/acknowledge`, note ? { note } : {});
+
+/** Acknowledges several warnings with one note, all or none. */
+export const acknowledgeWarnings = (fetch: Fetch, ids: number[], note: string) =>
+  postJson<BulkAcknowledgeResult>(fetch, '/warnings/acknowledge', { ids, note });

@@ -16,6 +16,7 @@ import type { FamilySeries, SeriesPoint, Annotation } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
 import * as colour from './palette.js';
 import { withAnnotations } from './annotations.js';
+import { applyChartTheme, chartTheme } from './palette.js';
 import { middle, timeAxis } from './time-axis.js';
 import { CARRIED_DASH } from './trend-datasets.js';
 
@@ -54,7 +55,7 @@ function carriedKey(): FamilyDataset {
     periods: [],
     data: [],
     borderColor: colour.CARRIED,
-    backgroundColor: '#ffffff',
+    backgroundColor: colour.HOLLOW,
     borderDash: CARRIED_DASH,
     borderWidth: 2
   };
@@ -68,7 +69,7 @@ function tooltipLabel(item: TooltipItem<'line'>): string {
   return `${ds.label}: ${p.reading.toFixed(2)} (${how})`;
 }
 
-export function familyConfig(family: FamilySeries): ChartConfiguration<'line', Point[]> {
+export function familyConfig(family: FamilySeries, scaleWords: string): ChartConfiguration<'line', Point[]> {
   const datasets = [
     lineDataset('Family composite (confidence-weighted mean)', family.composite, colour.READING, true),
     ...family.indicators.map((i, k) => lineDataset(i.title, i.points, INDICATOR_COLOURS[k % INDICATOR_COLOURS.length], false)),
@@ -92,8 +93,8 @@ export function familyConfig(family: FamilySeries): ChartConfiguration<'line', P
             axis.ticks = [1, 2, 3, 4, 5].map((value) => ({ value }));
           },
           ticks: { callback: (v) => LEVEL_TICKS[Number(v)] ?? String(v) },
-          title: { display: true, text: 'Level (1 against resurgence – 5 toward)' },
-          grid: { color: '#e6e9ed' }
+          title: { display: true, text: `Level (${scaleWords})` },
+          grid: { color: chartTheme().grid }
         }
       },
       plugins: {
@@ -121,6 +122,7 @@ export function familyConfig(family: FamilySeries): ChartConfiguration<'line', P
   };
 }
 
-export function createFamilyChart(canvas: HTMLCanvasElement, family: FamilySeries, annotations: Annotation[] = []): FamilyChart {
-  return new Chart(canvas, withAnnotations(familyConfig(family), annotations));
+export function createFamilyChart(canvas: HTMLCanvasElement, family: FamilySeries, scaleWords: string, annotations: Annotation[] = []): FamilyChart {
+  applyChartTheme();
+  return new Chart(canvas, withAnnotations(familyConfig(family, scaleWords), annotations));
 }

@@ -20,7 +20,8 @@ import { withAnnotations } from './annotations.js';
 import { scenarioBandsPlugin } from './scenario-bands.js';
 import { timeAxis } from './time-axis.js';
 import { warningAnnotationsPlugin } from './warning-annotations.js';
-import { trendDatasets, type TrendDataset, type TrendInput, type TrendPoint, type TrendType } from './trend-datasets.js';
+import { LEGEND_ROLES, trendDatasets, type TrendDataset, type TrendInput, type TrendPoint, type TrendType } from './trend-datasets.js';
+import { applyChartTheme, chartTheme } from './palette.js';
 
 // Only what the trend chart draws, so the bundle carries nothing else.
 Chart.register(
@@ -101,8 +102,9 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-export function trendConfig(input: TrendInput): ChartConfiguration<TrendType, TrendPoint[]> {
+export function trendConfig(input: TrendInput & { scaleWords: string }): ChartConfiguration<TrendType, TrendPoint[]> {
   const { indicator, series } = input;
+  const theme = chartTheme();
   return {
     type: 'line',
     data: { datasets: trendDatasets(input) },
@@ -126,8 +128,8 @@ export function trendConfig(input: TrendInput): ChartConfiguration<TrendType, Tr
             callback: (value) => `${value} · ${firstWords(indicator.levels[Number(value) - 1] ?? '', 3)}`,
             font: { size: 11 }
           },
-          title: { display: true, text: 'Level (1 against resurgence – 5 toward)' },
-          grid: { color: '#e6e9ed' }
+          title: { display: true, text: `Level (${input.scaleWords})` },
+          grid: { color: theme.grid }
         },
         ...(indicator.quantity
           ? {
@@ -136,9 +138,15 @@ export function trendConfig(input: TrendInput): ChartConfiguration<TrendType, Tr
                 position: 'right' as const,
                 beginAtZero: true,
                 grace: '8%',
-                ticks: { precision: 0 },
+                // Its own colour, and zero at the bottom: the right axis must not read as a level.
+                ticks: { precision: 0, color: theme.quantity },
+                border: { color: theme.quantity },
                 grid: { drawOnChartArea: false },
-                title: { display: true, text: wrap(`${indicator.quantity.label} (${indicator.quantity.unit})`, 34) }
+                title: {
+                  display: true,
+                  color: theme.quantity,
+                  text: wrap(`Right axis: ${indicator.quantity.label} (${indicator.quantity.unit})`, 34)
+                }
               }
             }
           : {})
@@ -147,7 +155,19 @@ export function trendConfig(input: TrendInput): ChartConfiguration<TrendType, Tr
         legend: {
           position: 'bottom',
           align: 'start',
-          labels: { usePointStyle: true, pointStyleWidth: 26, boxHeight: 9, padding: 12, generateLabels: legendLabels },
+          labels: {
+            usePointStyle: true,
+            pointStyleWidth: 26,
+            boxHeight: 9,
+            padding: 12,
+            generateLabels: legendLabels,
+            // Warnings are explained by the list under the chart and by their tooltips.
+            // In the strip the band picker below is the key, so bands get no legend entries there.
+            filter: (item, data) => {
+              const ds = data.datasets[item.datasetIndex!] as unknown as TrendDataset;
+              return LEGEND_ROLES.includes(ds.role) && ds.stripIndex === undefined;
+            }
+          },
           // The carried-forward entry only explains a style; hiding it would hide nothing.
           onClick: (e, item, legend) => {
             const ds = legend.chart.data.datasets[item.datasetIndex!] as unknown as TrendDataset;
@@ -167,6 +187,7 @@ export function trendConfig(input: TrendInput): ChartConfiguration<TrendType, Tr
   };
 }
 
-export function createTrendChart(canvas: HTMLCanvasElement, input: TrendInput, annotations: Annotation[] = []): TrendChart {
+export function createTrendChart(canvas: HTMLCanvasElement, input: TrendInput & { scaleWords: string }, annotations: Annotation[] = []): TrendChart {
+  applyChartTheme();
   return new Chart(canvas, withAnnotations(trendConfig(input), annotations));
 }

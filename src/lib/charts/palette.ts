@@ -1,16 +1,41 @@
+import { Chart } from 'chart.js';
 // Colours for charts. Scenarios take colours by their position in the catalogue, so a scenario keeps
 // its colour from one indicator page to the next (the API lists bands in catalogue order).
 export const SCENARIO_COLOURS = ['#2f855a', '#c05621', '#6b46c1', '#2b6cb0', '#b7791f', '#c53030', '#4a5568'];
 
 export const scenarioColour = (index: number) => SCENARIO_COLOURS[index % SCENARIO_COLOURS.length];
 
-export const READING = '#1d2b3a';
-export const CARRIED = '#8593a3';
-export const OBSERVATION = 'rgba(29, 43, 58, 0.45)';
+// Read once when charts load: the theme follows the system setting, as the page's does.
+const DARK = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+
+export const READING = DARK ? '#e3e8ee' : '#1d2b3a';
+export const CARRIED = DARK ? '#94a1ae' : '#8593a3';
+/** The inside of a hollow (carried-forward) point: the card's colour. */
+export const HOLLOW = DARK ? '#19212b' : '#ffffff';
+export const OBSERVATION = DARK ? 'rgba(227, 232, 238, 0.5)' : 'rgba(29, 43, 58, 0.45)';
 export const QUANTITY_EDGE = 'rgba(150, 110, 60, 0.75)';
 
 /** Makes "#rrggbb" translucent for legend swatches. */
 export function withAlpha(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/**
+ * Text, grid and quantity colours from the page's theme variables (light or dark, following the
+ * system), read when a chart is built so charts match the page around them.
+ */
+export function chartTheme() {
+  return {
+    ink: DARK ? '#b4bfcb' : '#4a5663',
+    grid: DARK ? 'rgba(255, 255, 255, 0.1)' : '#e6e9ed',
+    quantity: DARK ? '#d9a566' : '#8a5a1e'
+  };
+}
+
+/** Chart.js's default text and line colours, set to the theme's before a chart is built. */
+export function applyChartTheme() {
+  const theme = chartTheme();
+  Chart.defaults.color = theme.ink;
+  Chart.defaults.borderColor = theme.grid;
 }

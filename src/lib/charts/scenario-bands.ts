@@ -4,7 +4,11 @@ import type { Chart, Plugin } from 'chart.js';
 export interface BandCarrier {
   band?: [number, number];
   bandColor?: string;
+  /** Set when every band is shown: its column in the strip beside the axis. */
+  stripIndex?: number;
 }
+
+const STRIP_COLUMN = 7;
 
 // A band of a single level would have no height; ± this much keeps it visible as a thin stripe.
 const SINGLE_LEVEL_HALF_HEIGHT = 0.06;
@@ -24,13 +28,19 @@ export const scenarioBandsPlugin: Plugin<'line'> = {
     ctx.rect(chartArea.left, chartArea.top, chartArea.width, chartArea.height);
     ctx.clip();
     chart.data.datasets.forEach((dataset, index) => {
-      const { band, bandColor } = dataset as BandCarrier;
+      const { band, bandColor, stripIndex } = dataset as BandCarrier;
       if (!band || !bandColor || !chart.isDatasetVisible(index)) return;
       const [lo, hi] = band[0] === band[1]
         ? [band[0] - SINGLE_LEVEL_HALF_HEIGHT, band[1] + SINGLE_LEVEL_HALF_HEIGHT]
         : band;
       const top = y.getPixelForValue(hi);
       const bottom = y.getPixelForValue(lo);
+      if (stripIndex !== undefined) {
+        ctx.globalAlpha = 0.85;
+        ctx.fillStyle = bandColor;
+        ctx.fillRect(chartArea.left + 2 + stripIndex * STRIP_COLUMN, top, STRIP_COLUMN - 2, bottom - top);
+        return;
+      }
       ctx.globalAlpha = 0.1;
       ctx.fillStyle = bandColor;
       ctx.fillRect(chartArea.left, top, chartArea.width, bottom - top);

@@ -13,6 +13,7 @@ import {
   type TooltipItem
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
+import { applyChartTheme, chartTheme } from './palette.js';
 import type { FitPoint, ScenarioFit, Annotation } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
 import { withAnnotations } from './annotations.js';
@@ -100,7 +101,7 @@ export function probabilityConfig(fit: ScenarioFit): ChartConfiguration<'line', 
           max: 100,
           ticks: { stepSize: 20, callback: (v) => `${v}%` },
           title: { display: true, text: 'Probability (%)' },
-          grid: { color: '#e6e9ed' }
+          grid: { color: chartTheme().grid }
         }
       },
       plugins: {
@@ -121,5 +122,6 @@ export function probabilityConfig(fit: ScenarioFit): ChartConfiguration<'line', 
 }
 
 export function createProbabilityChart(canvas: HTMLCanvasElement, fit: ScenarioFit, annotations: Annotation[] = []): ProbabilityChart {
+  applyChartTheme();
   return new Chart(canvas, withAnnotations(probabilityConfig(fit), annotations));
 }

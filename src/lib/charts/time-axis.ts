@@ -1,3 +1,4 @@
+import { chartTheme } from './palette.js';
 import type { ScaleOptions } from 'chart.js';
 import { addDays, parseISO } from 'date-fns';
 
@@ -23,6 +24,6 @@ export function timeAxis(points: Span[], fallback: { from: string; to: string })
     time: { tooltipFormat: 'd MMM yyyy', displayFormats: { month: 'MMM yyyy', quarter: 'QQQ yyyy' } },
     title: { display: true, text: 'Date' },
     ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 12 },
-    grid: { color: '#eef0f3' }
+    grid: { color: chartTheme().grid }
   };
 }

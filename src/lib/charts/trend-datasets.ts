@@ -17,6 +17,8 @@ export interface TrendInput {
   observations: Observation[];
   /** The indicator's warnings, drawn as markers and shaded stretches. */
   warnings: Warning[];
+  /** One scenario's band (its id), or 'all' as a compact strip beside the axis. Default: the first. */
+  bandChoice?: string;
 }
 
 /** What each dataset carries besides chart.js options, for the tooltip, the legend and the band plugin. */
@@ -37,6 +39,12 @@ export const CARRIED_DASH = [5, 4];
 
 const time = (iso: string) => parseISO(iso).getTime();
 
+/** Periods after the last observed one carry nothing new: the line ends at the last reading. */
+function upToLastReading(periods: SeriesPoint[]): SeriesPoint[] {
+  const last = periods.findLastIndex((p) => p.reading !== null && !p.carried);
+  return last < 0 ? periods.map((p) => ({ ...p, reading: null })) : periods.map((p, i) => (i > last ? { ...p, reading: null } : p));
+}
+
 function readingDataset(periods: SeriesPoint[]): TrendDataset {
   return {
     type: 'line',
@@ -51,7 +59,7 @@ function readingDataset(periods: SeriesPoint[]): TrendDataset {
     // Carried points are smaller: long runs of them should read as a dashed line, not a string of beads.
     pointRadius: periods.map((p) => (p.reading === null ? 0 : p.carried ? 2.5 : 3.5)),
     pointHoverRadius: 5,
-    pointBackgroundColor: periods.map((p) => (p.carried ? '#ffffff' : colour.READING)),
+    pointBackgroundColor: periods.map((p) => (p.carried ? colour.HOLLOW : colour.READING)),
     pointBorderColor: periods.map((p) => (p.carried ? colour.CARRIED : colour.READING)),
     pointBorderWidth: 1.5,
     spanGaps: false,
@@ -73,7 +81,7 @@ function carriedKeyDataset(): TrendDataset {
     legendPointStyle: 'line',
     data: [],
     borderColor: colour.CARRIED,
-    backgroundColor: '#ffffff',
+    backgroundColor: colour.HOLLOW,
     borderDash: CARRIED_DASH,
     borderWidth: 2,
     order: 1
@@ -122,8 +130,15 @@ function quantityDataset(periods: SeriesPoint[], quantity: { unit: string; label
   };
 }
 
-function bandDatasets(bands: IndicatorDetail['bands']): TrendDataset[] {
-  return bands.map(({ scenarioTitle, band }, i) => {
+/**
+ * One band shaded across the chart (the reader's pick), or with 'all' every band as a narrow column
+ * of a strip beside the level axis: five shaded bands on top of each other read as muddy colour.
+ */
+function bandDatasets(bands: IndicatorDetail['bands'], choice: string | undefined): TrendDataset[] {
+  const strip = choice === 'all';
+  const picked = strip ? bands : bands.filter((b, i) => (choice ? b.scenarioId === choice : i === 0));
+  return picked.map(({ scenarioId, scenarioTitle, band }) => {
+    const i = bands.findIndex((b) => b.scenarioId === scenarioId);
     const c = colour.scenarioColour(i);
     return {
       type: 'line',
@@ -133,6 +148,7 @@ function bandDatasets(bands: IndicatorDetail['bands']): TrendDataset[] {
       data: [],
       band,
       bandColor: c,
+      stripIndex: strip ? i : undefined,
       backgroundColor: colour.withAlpha(c, 0.3),
       borderColor: c,
       borderWidth: 1,
@@ -142,14 +158,18 @@ function bandDatasets(bands: IndicatorDetail['bands']): TrendDataset[] {
 }
 
 /** Every dataset of the trend chart, in legend order. */
-export function trendDatasets({ indicator, series, observations, warnings }: TrendInput): TrendDataset[] {
+export function trendDatasets({ indicator, series, observations, warnings, bandChoice }: TrendInput): TrendDataset[] {
   const periods = series.points;
   return [
-    readingDataset(periods),
+    readingDataset(upToLastReading(periods)),
     carriedKeyDataset(),
     observationsDataset(observations),
     ...(indicator.quantity ? [quantityDataset(periods, indicator.quantity)] : []),
-    ...bandDatasets(indicator.bands),
-    ...warningDatasets(warnings, indicator.thresholds)
+    ...bandDatasets(indicator.bands, bandChoice),
+    // Staleness is listed under the chart, not hatched on it: a hatched tail reads as data.
+    ...warningDatasets(warnings.filter((w) => w.kind !== 'staleness'), indicator.thresholds)
   ];
 }
+
+/** Roles with a legend entry: at most six (reading, carried, observations, quantity, one band, tripwire). */
+export const LEGEND_ROLES: readonly TrendExtras['role'][] = ['reading', 'carried-key', 'observations', 'quantity', 'band', 'threshold'];

@@ -1,9 +1,8 @@
-import type { WarningKind } from '$shared/index.js';
 import { WARNINGS_DEPENDENCY } from '$lib/api/loading.js';
 import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
 import { listWarnings } from '$lib/api/warnings.js';
 import type { PageLoad } from './$types.js';
-import { KINDS, viewFrom } from './warnings-view.js';
+import { countBy, KINDS, SEVERITIES, viewFrom } from './warnings-view.js';
 
 export const load = (async ({ fetch, url, parent, depends }) => {
   // Recording an observation re-evaluates warnings, so both keys refresh this list.
@@ -14,11 +13,15 @@ export const load = (async ({ fetch, url, parent, depends }) => {
       parent(),
       listWarnings(fetch, { state: view.state, since: view.since ?? undefined, indicatorId: view.indicatorId ?? undefined })
     ]);
-    // Kind is filtered here rather than by the server so the kind filter can show how many each kind has.
-    const counts = Object.fromEntries(KINDS.map((k) => [k, all.filter((w) => w.kind === k).length])) as Record<WarningKind, number>;
-    const warnings = view.kind ? all.filter((w) => w.kind === view.kind) : all;
+    // Kind and severity are filtered here rather than by the server so the filters can show counts.
+    const counts = countBy(all, KINDS, (w) => w.kind);
+    const severityCounts = countBy(all, SEVERITIES, (w) => w.severity);
+    const warnings = all.filter((w) => (!view.kind || w.kind === view.kind) && (!view.severity || w.severity === view.severity));
     const scenarioTitles = Object.fromEntries((overview?.scenarios ?? []).map((s) => [s.id, s.title]));
-    return { view, warnings, counts, total: all.length, scenarioTitles };
+    const familyOf = Object.fromEntries(
+      (overview?.families ?? []).flatMap((f) => f.indicators.map((i) => [i.id, { id: f.id, title: f.title }]))
+    );
+    return { view, warnings, counts, severityCounts, total: all.length, scenarioTitles, familyOf };
   } catch (e) {
     throwPageError(e);
   }

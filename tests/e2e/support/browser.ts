@@ -39,7 +39,8 @@ export async function signInAs(page: Page, baseUrl: string, role: Role, path = '
   await form.getByLabel('Username').fill(account.username);
   await form.getByLabel('Password').fill(account.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Signed in').getByText(account.displayName).waitFor();
+  // Attached, not visible: on a phone the account sits in the folded menu.
+  await page.getByLabel('Signed in').getByText(account.displayName).waitFor({ state: 'attached' });
 }
 
 export interface SignedInSession {

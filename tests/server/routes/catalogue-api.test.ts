@@ -69,6 +69,8 @@ describe('catalogue, series and overview API', () => {
     const salaries = overview.families[0].indicators[0];
     expect(salaries).toMatchObject({ latest: { level: 5, words: 'Paid with bonuses', demo: false }, ageDays: 12, freshness: 'fresh' });
     expect(overview.demo).toEqual({ shown: true, observationCount: 3 });
+    // The topic's own words for the ends of its level scale, from topic.yaml.
+    expect(overview.topic.scale).toEqual({ low: 'calm', high: 'alarming' });
   });
 
   it.each([

@@ -18,9 +18,9 @@ describe('access control on every API route', () => {
   });
   afterAll(() => t.close());
 
-  it('knows the routes: only health, login and the unsubscribe link are public, and every write names its roles', () => {
+  it('knows the routes: only health, login, the demo-account list and the unsubscribe link are public, and every write names its roles', () => {
     const publicRoutes = t.app.apiRoutes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
-    expect(publicRoutes.sort()).toEqual(['GET /api/digest/unsubscribe', 'GET /api/health', 'POST /api/auth/login', 'POST /api/digest/unsubscribe']);
+    expect(publicRoutes.sort()).toEqual(['GET /api/auth/demo-accounts', 'GET /api/digest/unsubscribe', 'GET /api/health', 'POST /api/auth/login', 'POST /api/digest/unsubscribe']);
     const openWrites = t.app.apiRoutes.filter((r) => r.method !== 'GET' && !r.public && !r.roles).map((r) => `${r.method} ${r.url}`);
     // Anyone signed in may sign out and choose whether they receive the digest.
     expect(openWrites.sort()).toEqual(['POST /api/auth/logout', 'PUT /api/digest/subscription']);

@@ -1,4 +1,5 @@
 import { ANNOTATIONS_DEPENDENCY, listAnnotations } from '$lib/api/annotations.js';
+import { getScenarioFit } from '$lib/api/assessment.js';
 import { getIndicator } from '$lib/api/catalogue.js';
 import { ApiError } from '$lib/api/http.js';
 import { getSeries, listObservations } from '$lib/api/observations.js';
@@ -8,6 +9,7 @@ import { listSources } from '$lib/api/sources.js';
 import { listWarnings } from '$lib/api/warnings.js';
 import { localToday } from '$lib/format.js';
 import { analysisPresets, latestObservation, rangeFromUrl } from '$lib/range.js';
+import type { SeriesRange } from '$lib/api/observations.js';
 import type { PageLoad } from './$types.js';
 
 /** The source picker is a convenience: a role that may not list sources still sees the page. */
@@ -20,22 +22,32 @@ async function sourcesIfAllowed(fetch: typeof globalThis.fetch) {
   }
 }
 
+/** The scenario leading in the latest period: the chart shows its band first. A refusal only loses the default. */
+async function leaderNow(fetch: typeof globalThis.fetch, range: SeriesRange): Promise<string | null> {
+  try {
+    return (await getScenarioFit(fetch, range)).points.at(-1)?.leading ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export const load = (async ({ fetch, params, url, parent, depends }) => {
   // Recording an observation re-evaluates warnings on the server, so both refresh together.
   depends(OBSERVATIONS_DEPENDENCY, WARNINGS_DEPENDENCY, SOURCES_DEPENDENCY, ANNOTATIONS_DEPENDENCY);
   const range = rangeFromUrl(url);
   try {
-    const [{ overview }, indicator, observations, trend, warnings, sources, annotations] = await Promise.all([
+    const [{ overview }, indicator, observations, trend, warnings, sources, leader, annotations] = await Promise.all([
       parent(),
       getIndicator(fetch, params.id),
       listObservations(fetch, params.id),
       refusalOr(getSeries(fetch, params.id, range)),
       listWarnings(fetch, { indicatorId: params.id, state: 'all' }),
       sourcesIfAllowed(fetch),
+      leaderNow(fetch, range),
       listAnnotations(fetch, { indicatorId: params.id })
     ]);
     const presets = analysisPresets(latestObservation(overview), overview?.today ?? localToday());
-    return { indicator, observations, series: trend.value, seriesError: trend.refusal, range, presets, warnings, sources, annotations };
+    return { indicator, observations, series: trend.value, seriesError: trend.refusal, range, presets, warnings, sources, leader, annotations };
   } catch (e) {
     throwPageError(e);
   }
