@@ -92,9 +92,9 @@ describe('every route, every spelling, no session: 401 or 404 and nothing writte
     }
   });
 
-  it('public routes are exactly the declared ones: health, sign-in, the unsubscribe link, and the SPA\'s files', () => {
+  it('public routes are exactly the declared ones: health, sign-in, the demo-account list, the unsubscribe link, and the SPA\'s files', () => {
     const open = server.app.apiRoutes.filter((r) => r.public && r.url.startsWith('/api')).map((r) => `${r.method} ${r.url}`);
-    expect(open.sort()).toEqual(['GET /api/digest/unsubscribe', 'GET /api/health', 'POST /api/auth/login', 'POST /api/digest/unsubscribe']);
+    expect(open.sort()).toEqual(['GET /api/auth/demo-accounts', 'GET /api/digest/unsubscribe', 'GET /api/health', 'POST /api/auth/login', 'POST /api/digest/unsubscribe']);
     const files = server.app.apiRoutes.filter((r) => r.public && !r.url.startsWith('/api'));
     expect(files.length).toBeGreaterThan(3);
     expect(files.every((r) => r.method === 'GET')).toBe(true);
