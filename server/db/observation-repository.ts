@@ -138,11 +138,12 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     },
     /**
      * The indicator's observed months with their weighted mean level (METHOD §3, rounded as the
-     * series are), computed in SQL: what tripwires and novelty look at, without the rows.
+     * series are) and total weight, computed in SQL: what tripwires, novelty and the digest's trend
+     * images look at, without the rows.
      */
-    monthlyReadings(indicatorId: string): { at: string; reading: number }[] {
+    monthlyReadings(indicatorId: string): { at: string; reading: number; weight: number }[] {
       return (q.monthly.all(indicatorId) as { at: string; weightedLevels: number; weight: number }[])
-        .map((m) => ({ at: m.at, reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4 }));
+        .map((m) => ({ at: m.at, reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4, weight: m.weight }));
     },
     /** The distinct dates of the indicator's active observations, in order (staleness gaps). */
     observedDates: (indicatorId: string) => q.observedDates.all(indicatorId) as string[],

@@ -3,8 +3,8 @@ import { familyComposite } from '../analysis/composite.js';
 import type { DigestInput, DigestWarning } from '../analysis/digest.js';
 import { pickObservations, separation, staleByFamily } from '../analysis/digest-select.js';
 import { observationWeight } from '../analysis/grading.js';
-import { indicatorStatus } from '../analysis/indicator-status.js';
-import { addDays } from '../analysis/periods.js';
+import { freshness } from '../analysis/freshness.js';
+import { addDays, daysBetween } from '../analysis/periods.js';
 import { indicatorSeries } from '../analysis/series.js';
 import type { Store } from '../db/store.js';
 import type { AssessmentAt, IndicatorSummary as Indicator, Observation, Warning } from '../schemas/index.js';
@@ -78,11 +78,11 @@ function alerts(list: Warning[], appUrl: string, today: string): DigestWarning[]
 }
 
 function staleFamilies(store: Store, indicators: Indicator[], appUrl: string, today: string): DigestInput['stale'] {
-  const current = indicators.filter((i) => !i.retired);
-  const statuses = current.map((i) => ({
-    familyId: i.family.id,
-    stale: indicatorStatus({ readings: store.observations.activeReadings(i.id), levels: i.levels, cadenceDays: i.cadenceDays, today }).freshness === 'stale'
-  }));
+  // Only the last observed date matters, read off the index rather than every observation.
+  const statuses = indicators.filter((i) => !i.retired).map((i) => {
+    const last = store.observations.observedDates(i.id).at(-1);
+    return { familyId: i.family.id, stale: freshness(last ? Math.max(0, daysBetween(last, today)) : null, i.cadenceDays) === 'stale' };
+  });
   return staleByFamily(store.catalogue.listFamilies(), statuses).map(({ family, stale, of }) => ({ title: family.title, link: `${appUrl}/families/${family.id}`, stale, of }));
 }
 
@@ -103,11 +103,13 @@ function observationSections(
   };
 }
 
+/** The family's composite over the last months, from month sums (one weighted reading per observed month). */
 function familySpark(store: Store, f: { id: string; title: string }, today: string) {
   const members = store.catalogue.listIndicators().filter((i) => i.family.id === f.id && !i.retired);
   const from = addDays(today, -31 * SPARK_MONTHS);
+  const monthly = (id: string) => store.observations.monthlyReadings(id).map((m) => ({ observedAt: m.at, level: m.reading, weight: m.weight, quantity: null }));
   const composite = familyComposite(
-    members.map((i) => indicatorSeries({ readings: store.observations.activeReadings(i.id), period: 'month', from, to: today, cadenceDays: i.cadenceDays }))
+    members.map((i) => indicatorSeries({ readings: monthly(i.id), period: 'month', from, to: today, cadenceDays: i.cadenceDays }))
   ).slice(-SPARK_MONTHS);
   return { cid: `spark-${f.id}@watchfloor`, label: `trend, last ${SPARK_MONTHS} months`, values: composite.map((c) => c.reading) };
 }
