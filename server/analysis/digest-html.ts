@@ -1,5 +1,5 @@
 // The digest's HTML part: tables and inline styles only, as mail clients render them.
-import { leadingOf, totalStale, UNSUBSCRIBE_PLACEHOLDER, type DigestInput, type DigestScenario } from './digest-model.js';
+import { alertCount, leadingOf, totalStale, UNSUBSCRIBE_PLACEHOLDER, type DigestInput, type DigestScenario } from './digest-model.js';
 import { clip, covers, day, otherWarnings, pct as pctText, RATIONALE_CHARS, signed, SOURCE_CHARS } from './digest-words.js';
 
 export function escapeHtml(s: string): string {
@@ -45,9 +45,10 @@ ${drivers.length ? para(drivers.join('<br>') + more) : ''}`;
 
 function warnings(d: DigestInput): string {
   const alerts = d.alerts.map((w) => `${day(w.at)} <b>${escapeHtml(w.kind)}</b>: ${escapeHtml(w.cause)} ${link(w.link, 'chart')}`).join('<br>');
-  const count = (d.counts.fired.tripwire ?? 0) + (d.counts.fired.shift ?? 0);
+  const count = alertCount(d);
+  const more = count > d.alerts.length ? `<br>${link(`${d.appUrl}/warnings`, `and ${count - d.alerts.length} more`)}` : '';
   const stale = d.stale.map((f) => `${escapeHtml(f.title)}: ${f.stale} of ${f.of}`).join('<br>');
-  return `${h2(`Tripwires and shifts (${count})`)}${para(alerts || 'None fired.')}
+  return `${h2(`Tripwires and shifts (${count})`)}${para(alerts ? alerts + more : 'None fired.')}
 ${para(`Other warnings: ${otherWarnings(d)}. ${link(`${d.appUrl}/warnings`, 'All warnings')}`)}
 ${h2(`Stale indicators (${totalStale(d)}, per family)`)}${para(stale ? `${stale}<br>${link(`${d.appUrl}/warnings`, 'Staleness by family')}` : 'Every indicator is current.')}`;
 }

@@ -60,7 +60,7 @@ export interface DigestInput {
   confidence: { level: string; reasons: string[] } | null;
   /** What moved the picture: the seven days up to the latest day with evidence (null: no evidence yet). */
   moved: { weekEnd: string; latest: boolean; drivers: DigestDriver[]; more: number } | null;
-  /** Tripwires and shifts fired in the period, in full (a last "and N more" entry past the cap). */
+  /** Tripwires and shifts fired in the period, in full, newest first (perhaps fewer than counted: the rest are a link away). */
   alerts: DigestWarning[];
   /** Warnings detected in the period, by kind (tripwire, shift, novelty, staleness), and recovered. */
   counts: { fired: Record<string, number>; recovered: number };
@@ -80,3 +80,4 @@ export function leadingOf(scenarios: DigestScenario[]): DigestScenario | null {
 
 export const totalFired = (d: Pick<DigestInput, 'counts'>) => Object.values(d.counts.fired).reduce((a, n) => a + n, 0);
 export const totalStale = (d: Pick<DigestInput, 'stale'>) => d.stale.reduce((a, f) => a + f.stale, 0);
+export const alertCount = (d: Pick<DigestInput, 'counts'>) => (d.counts.fired.tripwire ?? 0) + (d.counts.fired.shift ?? 0);

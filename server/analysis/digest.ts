@@ -2,7 +2,7 @@
 // It reads in two minutes: the scenario picture and what moved it, then tripwires and shifts,
 // staleness counted per family, and the few observations that matter most.
 import { htmlDigest } from './digest-html.js';
-import { leadingOf, totalFired, totalStale, UNSUBSCRIBE_PLACEHOLDER, type DigestInput, type DigestSpark } from './digest-model.js';
+import { alertCount, leadingOf, totalFired, totalStale, UNSUBSCRIBE_PLACEHOLDER, type DigestInput, type DigestSpark } from './digest-model.js';
 import { clip, covers, day, isQuiet, otherWarnings, pct, RATIONALE_CHARS, signed, SOURCE_CHARS } from './digest-words.js';
 
 export * from './digest-model.js';
@@ -45,9 +45,10 @@ function textPicture(d: DigestInput, lines: string[]) {
 }
 
 function textWarnings(d: DigestInput, lines: string[]) {
-  lines.push('', `TRIPWIRES AND SHIFTS (${(d.counts.fired.tripwire ?? 0) + (d.counts.fired.shift ?? 0)})`);
+  lines.push('', `TRIPWIRES AND SHIFTS (${alertCount(d)})`);
   if (d.alerts.length === 0) lines.push('  none fired');
   for (const w of d.alerts) lines.push(`  ${day(w.at)} ${w.kind}: ${w.cause}  ${w.link}`);
+  if (alertCount(d) > d.alerts.length) lines.push(`  and ${alertCount(d) - d.alerts.length} more: ${d.appUrl}/warnings`);
   lines.push(`  Other warnings: ${otherWarnings(d)}. ${d.appUrl}/warnings`);
   lines.push('', `STALE INDICATORS (${totalStale(d)}, per family)`);
   if (d.stale.length === 0) lines.push('  none: every indicator is current');

@@ -63,18 +63,16 @@ export function digestInput(store: Store, p: Params): DigestInput {
       })),
       more: Math.max(0, movement.drivers.length - DRIVER_LIMIT)
     },
-    alerts: alerts(fired.filter((w) => w.kind === 'tripwire' || w.kind === 'shift'), p.appUrl, today),
+    alerts: alerts(fired.filter((w) => w.kind === 'tripwire' || w.kind === 'shift'), p.appUrl),
     counts: { fired: counts, recovered },
     stale: staleFamilies(store, indicators, p.appUrl, today),
     ...observationSections(store, byId, model.bands, p.appUrl, today, store.observations.recordedBetween(p.coversFrom, p.coversTo))
   };
 }
 
-function alerts(list: Warning[], appUrl: string, today: string): DigestWarning[] {
+function alerts(list: Warning[], appUrl: string): DigestWarning[] {
   const link = (w: Warning) => (w.indicatorId ? `${appUrl}/indicators/${w.indicatorId}` : `${appUrl}/scenarios`);
-  const shown = list.slice(0, WARNING_LIST_LIMIT).map((w) => ({ kind: w.kind, at: w.at, cause: w.cause, link: link(w) }));
-  const more = list.length - shown.length;
-  return more > 0 ? [...shown, { kind: 'more', at: today, cause: `and ${more} more`, link: `${appUrl}/warnings` }] : shown;
+  return list.slice(0, WARNING_LIST_LIMIT).map((w) => ({ kind: w.kind, at: w.at, cause: w.cause, link: link(w) }));
 }
 
 function staleFamilies(store: Store, indicators: Indicator[], appUrl: string, today: string): DigestInput['stale'] {

@@ -51,6 +51,13 @@ describe('digest composition', () => {
     expect(sparks.map((s) => s.cid)).toEqual(['spark-f@watchfloor']);
   });
 
+  it('links to the tripwires and shifts past the ones listed', () => {
+    const { text, html } = composeDigest(input({ counts: { fired: { tripwire: 8, shift: 4 }, recovered: 0 } }));
+    expect(text).toContain('TRIPWIRES AND SHIFTS (12)');
+    expect(text).toContain('and 11 more: https://wf.example.org/warnings');
+    expect(html).toContain('<a href="https://wf.example.org/warnings">and 11 more</a>');
+  });
+
   it('says plainly when nothing changed, and when nothing new arrived this week', () => {
     const d = composeDigest(input({ alerts: [], counts: { fired: {}, recovered: 0 }, families: [], observationCount: 0,
       moved: { weekEnd: '2023-12-01', latest: false, drivers: [], more: 0 } }));

@@ -64,6 +64,7 @@ describe('the first digest on the demonstration data', () => {
       expect(digest.text).toContain(`${w.kind}: ${w.cause}`);
       expect(digest.html).toContain(`<b>${w.kind}</b>: ${w.cause.replaceAll("'", '&#39;')}`);
     }
+    if (alerts.length > 10) expect(digest.text).toContain(`and ${alerts.length - 10} more: ${APP_URL}/warnings`);
     const staleness = fired.filter((w) => w.kind === 'staleness');
     expect(digest.text).toContain(`${staleness.length} staleness`);
     // Staleness is counted, never listed one by one.
