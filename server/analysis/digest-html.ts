@@ -69,8 +69,8 @@ function observations(d: DigestInput): string {
 export function htmlDigest(d: DigestInput, quiet: boolean, subject: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;background:#f3f5f8;">
-${LAYOUT}<tr><td align="center" style="padding:16px;">
-<table role="presentation" cellpadding="0" cellspacing="0" width="640" style="background:#ffffff;border:1px solid #d8dee6;">
+${LAYOUT}<tr><td align="center" style="padding:16px 8px;">
+<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="max-width:640px;background:#ffffff;border:1px solid #d8dee6;">
 <tr><td style="background:#1d2b3a;padding:14px 20px;${FONT}color:#ffffff;font-size:16px;"><b>Watchfloor</b> · ${escapeHtml(d.topicTitle)}</td></tr>
 <tr><td style="padding:6px 20px 20px;${P}">
 ${para(`Weekly digest covering ${covers(d)}.`, MUTED)}

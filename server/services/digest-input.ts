@@ -78,7 +78,7 @@ function alerts(list: Warning[], appUrl: string): DigestWarning[] {
 function staleFamilies(store: Store, indicators: Indicator[], appUrl: string, today: string): DigestInput['stale'] {
   // Only the last observed date matters, read off the index rather than every observation.
   const statuses = indicators.filter((i) => !i.retired).map((i) => {
-    const last = store.observations.observedDates(i.id).at(-1);
+    const last = store.observations.lastObservedAt(i.id);
     return { familyId: i.family.id, stale: freshness(last ? Math.max(0, daysBetween(last, today)) : null, i.cadenceDays) === 'stale' };
   });
   return staleByFamily(store.catalogue.listFamilies(), statuses).map(({ family, stale, of }) => ({ title: family.title, link: `${appUrl}/families/${family.id}`, stale, of }));
