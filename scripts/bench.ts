@@ -1,4 +1,4 @@
-// `npm run bench`: what a write, the scenario fit, the overview and the warnings cost at about
+// `npm run bench`: what a write, the scenario fit, the overview, the warnings and the digest cost at about
 // 2,000 and about 200,000 observations, and the ratio between the two (target ≤ 1.5×).
 // Each scale is a fresh database: the shipped catalogue and its demonstration data, then
 // synthetic history inserted in one transaction of prepared statements, then one rebuild.
@@ -7,6 +7,8 @@ import { addDays } from '../server/analysis/periods.js';
 import { boot } from '../server/boot.js';
 import { runEvaluateWarnings } from '../server/jobs/evaluate-warnings.js';
 import { rebuildAssessment } from '../server/services/assessment-upkeep.js';
+import { composeDigest } from '../server/analysis/digest.js';
+import { digestInput } from '../server/services/digest-input.js';
 import { scenarioPicture } from '../server/services/scenario-picture.js';
 import { signIn } from '../tests/support/sign-in.js';
 import { tempDir } from '../tests/support/test-catalogue.js';
@@ -78,7 +80,10 @@ async function measure(total: number) {
     "overview's scenario picture alone": await time(() => scenarioPicture(app.store, '2024-02-01')),
     'warnings after a write (one indicator + shifts)': await time(() =>
       runEvaluateWarnings({ store: app.store, clock: () => NOW, scope: { indicatorIds: [target], shiftFrom: '2024-01-28' } })),
-    'warnings (GET /api/warnings?state=open)': await time(() => officer.inject({ method: 'GET', url: '/api/warnings?state=open' }))
+    'warnings (GET /api/warnings?state=open)': await time(() => officer.inject({ method: 'GET', url: '/api/warnings?state=open' })),
+    // A weekly digest after the synthetic history (recorded before it starts): its cost must not grow with the history.
+    'digest, a week (compose, as the preview does)': await time(() =>
+      composeDigest(digestInput(app.store, { coversFrom: '2024-01-31T00:00:00Z', coversTo: NOW.toISOString(), appUrl: 'https://bench.example.org' })))
   };
   const observations = app.store.observations.total();
   await app.close();

@@ -48,6 +48,16 @@ export interface DigestSpark {
   values: (number | null)[];
 }
 
+/** A reading that moved the picture in the latest week with evidence. */
+export interface DigestDriver {
+  indicatorTitle: string;
+  observedAt: string;
+  level: number;
+  favours: string;
+  disfavours: string;
+  link: string;
+}
+
 export interface DigestInput {
   topicTitle: string;
   appUrl: string;
@@ -60,12 +70,17 @@ export interface DigestInput {
   weekAgo: DigestScenario[] | null;
   /** Analytic confidence in the picture now, with its reasons (ICD 203). */
   confidence: { level: string; reasons: string[] } | null;
-  /** Lists may be cut short (a last "and N more" entry); the counts are the full numbers. */
-  fired: DigestWarning[];
-  recovered: DigestWarning[];
-  counts: { fired: number; recovered: number };
+  /** What moved the picture: the seven days up to the latest day with evidence (null: no evidence yet). */
+  moved: { weekEnd: string; latest: boolean; drivers: DigestDriver[]; more: number } | null;
+  /** Tripwires and shifts fired in the period, in full, newest first (perhaps fewer than counted: the rest are a link away). */
+  alerts: DigestWarning[];
+  /** Warnings detected in the period, by kind (tripwire, shift, novelty, staleness), and recovered. */
+  counts: { fired: Record<string, number>; recovered: number };
+  /** Indicators stale today, counted per family. */
+  stale: { title: string; link: string; stale: number; of: number }[];
+  /** The observations that matter most, by family; `observationCount` is the full number. */
   families: { title: string; link: string; spark: DigestSpark | null; observations: DigestObservation[] }[];
-  stale: { title: string; lastObservedAt: string; cadenceDays: number; link: string }[];
+  observationCount: number;
   /** Chart annotations added or corrected in the period (absent: none). */
   annotations?: DigestAnnotation[];
 }
@@ -76,3 +91,7 @@ export const UNSUBSCRIBE_PLACEHOLDER = '%%UNSUBSCRIBE_URL%%';
 export function leadingOf(scenarios: DigestScenario[]): DigestScenario | null {
   return scenarios.reduce<DigestScenario | null>((best, s) => (!best || s.probability > best.probability ? s : best), null);
 }
+
+export const totalFired = (d: Pick<DigestInput, 'counts'>) => Object.values(d.counts.fired).reduce((a, n) => a + n, 0);
+export const totalStale = (d: Pick<DigestInput, 'stale'>) => d.stale.reduce((a, f) => a + f.stale, 0);
+export const alertCount = (d: Pick<DigestInput, 'counts'>) => (d.counts.fired.tripwire ?? 0) + (d.counts.fired.shift ?? 0);

@@ -57,6 +57,8 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
         sum(${gradeWeight} * o.level) AS weightedLevels, sum(${gradeWeight}) AS weight
       ${ACTIVE_OF} GROUP BY 1 ORDER BY 1`),
     observedDates: db.prepare(`SELECT DISTINCT o.observed_at ${ACTIVE_OF} ORDER BY 1`).pluck(),
+    // Newest first off the (indicator, date) index: stops at the first active row.
+    lastObservedAt: db.prepare(`SELECT o.observed_at ${ACTIVE_OF} ORDER BY o.observed_at DESC LIMIT 1`).pluck(),
     byIndicator: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = ? AND ${visible}
       ORDER BY o.observed_at DESC, o.id DESC`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = ?`),
@@ -138,14 +140,17 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     },
     /**
      * The indicator's observed months with their weighted mean level (METHOD §3, rounded as the
-     * series are), computed in SQL: what tripwires and novelty look at, without the rows.
+     * series are) and total weight, computed in SQL: what tripwires, novelty and the digest's trend
+     * images look at, without the rows.
      */
-    monthlyReadings(indicatorId: string): { at: string; reading: number }[] {
+    monthlyReadings(indicatorId: string): { at: string; reading: number; weight: number }[] {
       return (q.monthly.all(indicatorId) as { at: string; weightedLevels: number; weight: number }[])
-        .map((m) => ({ at: m.at, reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4 }));
+        .map((m) => ({ at: m.at, reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4, weight: m.weight }));
     },
     /** The distinct dates of the indicator's active observations, in order (staleness gaps). */
     observedDates: (indicatorId: string) => q.observedDates.all(indicatorId) as string[],
+    /** The date of the indicator's latest active observation (null without any). */
+    lastObservedAt: (indicatorId: string) => (q.lastObservedAt.get(indicatorId) as string | undefined) ?? null,
     /** Observations recorded (new or corrections) in (from, to], by recording time. */
     recordedBetween: (from: string | null, to: string): Observation[] =>
       (q.recordedBetween.all({ from, to }) as ObservationRow[]).map(toObservation),

@@ -81,9 +81,11 @@ describe('/api/annotations', () => {
   it('lists the annotations that still stand in the next digest, escaped in its HTML part', async () => {
     await post(note({ startsOn: '2023-12-01', text: 'Cell <b>dismantled</b> & moved' }));
     const preview = (await manager.inject({ method: 'GET', url: '/api/digests/preview' })).json();
-    expect(preview.text).toContain('NEW ANNOTATIONS');
-    expect(preview.text).toContain('2023-09-01 to 2023-09-30 (Funding flows): Funding squeeze');
-    expect(preview.text).toContain('Pakistan begins mass expulsions');
+    // The latest events first, at most three, the rest counted: the digest stays short.
+    const listed = Number(/NEW ANNOTATIONS \((\d+)\)/.exec(preview.text)![1]);
+    expect(listed).toBeGreaterThan(3);
+    expect(preview.text).toContain(`and ${listed - 3} more`);
+    expect(preview.text).toContain('2023-12-01 (all charts): Cell <b>dismantled</b> & moved');
     expect(preview.text).not.toContain('Salaries cut by a third');
     const html = (await manager.inject({ method: 'GET', url: '/api/digests/preview/html' })).body;
     expect(html).toContain('New annotations');
