@@ -77,5 +77,5 @@ describe('kill -9 during writes', () => {
       expect(after.rebuilt, `round ${round}`).toEqual(after.materialised);
     }
     expect(acknowledged.size).toBeGreaterThanOrEqual(KILLS);
-  }, 400_000);
+  }, 900_000);
 });
