@@ -25,9 +25,10 @@ export const serverEnv = (dbFile: string, extra: Record<string, string> = {}) =>
   WATCHFLOOR_CATALOGUE: FIXTURE_CATALOGUE, WATCHFLOOR_STATIC: join(ROOT, 'no-spa-here'), ...extra
 });
 
-/** Starts `server/main.ts` and resolves once it prints the address it serves. */
+/** Starts `server/main.ts` (`tsx server/main.ts`) and resolves once it prints the address it serves. */
 export function startServer(dbFile: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(TSX, ['server/main.ts'], { cwd: ROOT, env: serverEnv(dbFile, extra) });
+  // `node --import tsx` rather than the tsx wrapper: the signals the tests send reach the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: serverEnv(dbFile, extra) });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
