@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { STORAGE_MESSAGES, storageProblem, type StorageState } from './db/storage-errors.js';
 import { InputError } from './errors.js';
 import type { ErrorBody } from './schemas/index.js';
 
@@ -11,11 +12,24 @@ function fieldPath(instancePath: string): string {
 const summary = (issues: { path: string; message: string }[]) =>
   issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Whether the last write could be stored: GET /api/health reports it. */
+    storage: StorageState;
+  }
+}
+
 /**
  * One error handler: validation → 400 naming each field, expected failures → their 4xx,
- * anything else → logged and answered with a generic 500 (no stack traces leave the server).
+ * a database that cannot take the write (full, read-only, busy) → 503 saying so (the
+ * write's transaction rolled back whole), anything else → logged and answered with a generic 500 (no stack traces leave the server).
  */
 export function registerErrorHandler(app: FastifyInstance) {
+  app.decorate('storage', { problem: null } as StorageState);
+  // A write that went through shows the database takes writes again (space freed, permissions fixed).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && reply.statusCode < 400 && app.storage.problem !== 'busy') app.storage.problem = null;
+  });
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({ path: fieldPath(v.instancePath), message: v.message ?? 'is invalid' }));
@@ -36,6 +50,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       const aboutBody = err.code?.startsWith('FST_ERR_CTP_');
       const issues = aboutBody ? [{ path: 'body', message: err.message }] : undefined;
       return reply.code(status).send({ message: err.message, issues } satisfies ErrorBody);
+    }
+    const problem = storageProblem(err);
+    if (problem) {
+      request.log.error({ err }, `write refused: database ${problem}`);
+      if (problem !== 'busy') app.storage.problem = problem;
+      return reply.code(503).header('retry-after', problem === 'busy' ? '1' : '60').send({ message: STORAGE_MESSAGES[problem] } satisfies ErrorBody);
     }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ message: 'Internal server error' } satisfies ErrorBody);

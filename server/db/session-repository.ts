@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ThrottleState } from '../auth/lockout.js';
 import type { Db } from './open-db.js';
+import { storageProblem } from './storage-errors.js';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -56,7 +57,12 @@ export function createSessionRepository(db: Db) {
       if (!row || row.revokedAt || row.disabledAt) return null;
       const idleLimit = Date.parse(row.lastSeenAt) + policy.idleMinutes * 60_000;
       if (now.getTime() >= Date.parse(row.expiresAt) || now.getTime() >= idleLimit) return null;
-      q.touch.run(now.toISOString(), tokenHash);
+      try {
+        q.touch.run(now.toISOString(), tokenHash);
+      } catch (err) {
+        // A full or read-only database must still serve reads: the idle clock then starts from the last recorded use.
+        if (!storageProblem(err)) throw err;
+      }
       const { lastSeenAt: _l, expiresAt: _e, revokedAt: _r, disabledAt: _d, ...session } = row;
       return session;
     },

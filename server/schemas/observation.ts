@@ -43,8 +43,9 @@ export const ObservationFields = {
 export const ObservationInput = z.object(ObservationFields).refine((o) => o.source !== undefined || o.sourceId !== undefined, {
   path: ['source'],
   message: 'is required: a new source { title, url? } or a sourceId',
-  // Reported together with the other fields' problems, not only once they are fixed.
-  when: () => true
+  // Reported together with the other fields' problems, not only once they are fixed; but only
+  // for an object (a `null` or `[]` body is already refused as such, and has no `.source`).
+  when: (payload) => payload.value !== null && typeof payload.value === 'object' && !Array.isArray(payload.value)
 });
 
 export const Source = z.object({ id: z.number().int(), title: z.string(), url: z.string().nullable() });

@@ -37,7 +37,9 @@ export function recordObservations(store: Store, rows: ObservationInput[], who: 
     const changes = changedFrom(store, stored);
     refreshAssessment(store, changes);
     return { stored, changes };
-  })();
+    // IMMEDIATE: the write lock is taken (waiting out busy_timeout) before the first read. A deferred
+    // transaction that reads and then writes fails at once with SQLITE_BUSY when another process wrote.
+  }).immediate();
   let warningsError: unknown = null;
   try {
     const shiftFrom = [...changes.values()].sort()[0] ?? null;

@@ -36,7 +36,7 @@ describe('the server process', () => {
     const dbFile = join(tmp.dir, 'w.db');
     const p = startProcess({ WATCHFLOOR_DB: dbFile, WATCHFLOOR_CATALOGUE: FIXTURE_CATALOGUE });
     const url = await p.serving;
-    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok', writable: true });
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     // A cleanly closed WAL database folds its log back into the main file.

@@ -16,7 +16,7 @@ describe('catalogue, series and overview API', () => {
   const get = (url: string) => officer.inject({ method: 'GET', url });
 
   it('GET /api/health answers ok when the database answers', async () => {
-    expect((await get('/api/health')).json()).toEqual({ status: 'ok' });
+    expect((await get('/api/health')).json()).toEqual({ status: 'ok', writable: true });
   });
 
   it('GET /api/indicators lists indicators with family and provenance', async () => {
