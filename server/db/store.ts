@@ -3,6 +3,7 @@ import { createAuditRepository } from './audit-repository.js';
 import { createCatalogueRepository } from './catalogue-repository.js';
 import { createDigestRepository } from './digest-repository.js';
 import { createMetaRepository } from './meta-repository.js';
+import { createIndicatorStatusRepository } from './indicator-status-repository.js';
 import { createObservationRepository } from './observation-repository.js';
 import { createSessionRepository } from './session-repository.js';
 import { createSourceRepository } from './source-repository.js';
@@ -16,6 +17,7 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     db,
     catalogue: createCatalogueRepository(db),
     observations: createObservationRepository(db, options),
+    indicatorStatus: createIndicatorStatusRepository(db, options),
     assessment: createAssessmentRepository(db, options),
     sources: createSourceRepository(db),
     warnings: createWarningRepository(db),

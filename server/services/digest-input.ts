@@ -1,12 +1,12 @@
 // Gathers everything the digest reports for a period from the store: the pure composer's input.
 import { familyComposite } from '../analysis/composite.js';
 import type { DigestInput, DigestWarning } from '../analysis/digest.js';
-import { indicatorStatus } from '../analysis/indicator-status.js';
 import { addDays } from '../analysis/periods.js';
 import { indicatorSeries } from '../analysis/series.js';
 import type { Store } from '../db/store.js';
 import type { AssessmentAt, Warning } from '../schemas/index.js';
 import { fitModel } from './assessment.js';
+import { indicatorStatuses } from './indicator-statuses.js';
 import { assessmentAt } from './scenario-picture.js';
 
 /** A digest lists this many warnings of a kind; the rest are a link away. */
@@ -66,9 +66,10 @@ export function digestInput(store: Store, p: { coversFrom: string | null; covers
     }];
   });
 
+  const statuses = indicatorStatuses(store, today);
   const stale = indicators.flatMap((i) => {
     if (i.retired) return [];
-    const status = indicatorStatus({ readings: store.observations.activeReadings(i.id), levels: i.levels, cadenceDays: i.cadenceDays, today });
+    const status = statuses.get(i.id)!;
     return status.freshness === 'stale' ? [{ title: i.title, lastObservedAt: status.latest!.observedAt, cadenceDays: i.cadenceDays, link: `${p.appUrl}/indicators/${i.id}` }] : [];
   });
 
