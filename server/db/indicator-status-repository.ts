@@ -1,4 +1,3 @@
-import { CREDIBILITY_WEIGHT, RELIABILITY_WEIGHT } from '../analysis/grading.js';
 import type { Db } from './open-db.js';
 
 /** Each indicator's first and latest active reading: the ends its status and sparkline hang on. */
@@ -26,30 +25,23 @@ export interface SparkWindow {
   to: string;
 }
 
-/** A grade's weight in units of 1e-2 (the grading table has two decimals at most), as SQL. */
-const gradeUnits = (column: string, table: Record<string, number>, quote: boolean) =>
-  `CASE ${column} ${Object.entries(table).map(([k, w]) => `WHEN ${quote ? `'${k}'` : k} THEN ${Math.round(w * 100)}`).join(' ')} END`;
-
 /**
- * The overview's indicator table in a few set-based statements (no query per indicator in a
+ * The overview's indicator table in two set-based statements (no query per indicator in a
  * loop): the ends are an index search per indicator inside one statement, and the month sums
- * read only the sparkline windows from the covering index `observations_for_warnings`, so
- * neither reads history older than the window.
+ * come from `indicator_months` (kept by triggers, migration 0010), a few rows per indicator
+ * whatever the amount of history.
  */
 export function createIndicatorStatusRepository(db: Db, { includeDemo }: { includeDemo: boolean }) {
   const visible = includeDemo ? '1 = 1' : 'o.demo = 0';
   const visibleCorrection = includeDemo ? '1 = 1' : 'c.demo = 0';
-  // Corrections are few: the set of superseded ids is built once per statement from the unique
-  // index on `supersedes`, rather than probed row by row.
-  const active = `${visible} AND o.id NOT IN (SELECT c.supersedes FROM observations c
-    WHERE c.supersedes IS NOT NULL AND ${visibleCorrection})`;
-  const units = `(${gradeUnits('o.reliability', RELIABILITY_WEIGHT, true)} * ${gradeUnits('o.credibility', CREDIBILITY_WEIGHT, false)})`;
+  const view = includeDemo ? 'all' : 'real';
+  const active = `${visible} AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})`;
   const q = {
     ends: db.prepare(`WITH e AS (
         SELECT i.id AS indicatorId,
-          (SELECT o.id FROM observations o INDEXED BY observations_by_indicator WHERE o.indicator_id = i.id AND ${active}
+          (SELECT o.id FROM observations o WHERE o.indicator_id = i.id AND ${active}
             ORDER BY o.observed_at DESC, o.id DESC LIMIT 1) AS latestId,
-          (SELECT o.observed_at FROM observations o INDEXED BY observations_by_indicator WHERE o.indicator_id = i.id AND ${active}
+          (SELECT o.observed_at FROM observations o WHERE o.indicator_id = i.id AND ${active}
             ORDER BY o.observed_at LIMIT 1) AS firstAt
         FROM indicators i)
       SELECT e.indicatorId, e.firstAt, o.observed_at AS latestAt, o.level AS latestLevel, o.demo AS latestDemo
@@ -58,17 +50,15 @@ export function createIndicatorStatusRepository(db: Db, { includeDemo }: { inclu
         SELECT json_extract(value, '$.indicatorId') AS indicatorId, json_extract(value, '$.monthFrom') AS monthFrom,
           json_extract(value, '$.to') AS upTo FROM json_each(?)),
       s AS (
-        SELECT w.indicatorId, w.upTo, coalesce((SELECT substr(o.observed_at, 1, 7) || '-01' FROM observations o
-            INDEXED BY observations_by_indicator
-            WHERE o.indicator_id = w.indicatorId AND o.observed_at < w.monthFrom AND ${active}
-            ORDER BY o.observed_at DESC LIMIT 1), w.monthFrom) AS start
+        SELECT w.indicatorId, w.upTo, coalesce((SELECT m.month FROM indicator_months m
+            WHERE m.indicator_id = w.indicatorId AND m.view = '${view}' AND m.month < w.monthFrom AND m.readings > 0
+            ORDER BY m.month DESC LIMIT 1), w.monthFrom) AS start
         FROM w)
-      SELECT s.indicatorId, substr(o.observed_at, 1, 7) || '-01' AS start,
-        sum(${units} * o.level) AS weightedLevels, sum(${units}) AS weight
-      FROM s JOIN observations o INDEXED BY observations_for_warnings
-        ON o.indicator_id = s.indicatorId AND o.observed_at >= s.start AND o.observed_at <= s.upTo
-      WHERE ${active}
-      GROUP BY 1, 2 ORDER BY 1, 2`)
+      SELECT s.indicatorId, m.month AS start, m.weighted_levels AS weightedLevels, m.weight
+      FROM s JOIN indicator_months m ON m.indicator_id = s.indicatorId AND m.view = '${view}'
+        AND m.month >= s.start AND m.month <= s.upTo
+      WHERE m.readings > 0
+      ORDER BY 1, 2`)
   };
   return {
     /** First and latest active reading of every indicator that has one. */
