@@ -70,3 +70,10 @@ BEGIN
     WHERE o.id = NEW.supersedes
     ON CONFLICT (indicator_id, view, day) DO UPDATE SET readings = readings - 1;
 END;
+
+-- The overview's demonstration count reads only the demonstration rows.
+CREATE INDEX observations_demo ON observations (id) WHERE demo = 1;
+
+-- Open warnings (counts on the overview, fingerprints after a write) without reading the
+-- resolved ones, which pile up with history.
+CREATE INDEX warnings_open ON warnings (kind, acknowledged_at, indicator_id, at, fingerprint) WHERE resolved_at IS NULL;

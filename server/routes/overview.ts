@@ -10,7 +10,7 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/overview', { schema: { response: { 200: Overview } } }, async () => {
     const today = app.clock().toISOString().slice(0, 10);
     const indicators = catalogue.listIndicators();
-    const statuses = indicatorStatuses(app.store, today);
+    const statuses = indicatorStatuses(app.store, today, indicators);
     const topic = catalogue.topic() ?? { id: 'none', title: 'No catalogue loaded', description: '' };
     const families = catalogue.listFamilies().map((f) => ({
       id: f.id,

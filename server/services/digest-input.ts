@@ -66,7 +66,7 @@ export function digestInput(store: Store, p: { coversFrom: string | null; covers
     }];
   });
 
-  const statuses = indicatorStatuses(store, today);
+  const statuses = indicatorStatuses(store, today, indicators);
   const stale = indicators.flatMap((i) => {
     if (i.retired) return [];
     const status = statuses.get(i.id)!;

@@ -1,8 +1,11 @@
 // The overview's set-based indicator status against the reference computed from every reading,
 // on random evidence in a real SQLite file and through the real HTTP route.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../server/analysis/periods.js';
+import { MIGRATIONS_DIR } from '../../../server/db/migrate.js';
 import { createStore } from '../../../server/db/store.js';
 import type { ObservationInput, Overview } from '../../../server/schemas/index.js';
 import { indicatorStatuses } from '../../../server/services/indicator-statuses.js';
@@ -94,6 +97,19 @@ describe('indicator statuses from set-based queries', () => {
       }),
       { numRuns: 40 }
     );
+  });
+
+  it("the migration's backfill gives the same sums and days as the triggers kept", () => {
+    const kept = [keptSums(), t.db.prepare('SELECT * FROM indicator_days WHERE readings > 0 ORDER BY 1, 2, 3').all()];
+    expect(kept[0].length).toBeGreaterThan(0);
+    const file = readFileSync(join(MIGRATIONS_DIR, '0010_indicator_sums.sql'), 'utf8');
+    const backfill = file.split(/\n\n/).filter((chunk) => chunk.startsWith('INSERT INTO indicator_'));
+    expect(backfill).toHaveLength(2);
+    t.db.transaction(() => {
+      t.db.exec('DELETE FROM indicator_months; DELETE FROM indicator_days;');
+      for (const statement of backfill) t.db.exec(statement);
+    })();
+    expect([keptSums(), t.db.prepare('SELECT * FROM indicator_days WHERE readings > 0 ORDER BY 1, 2, 3').all()]).toEqual(kept);
   });
 
   it('GET /api/overview shows every indicator with exactly that status', async () => {
