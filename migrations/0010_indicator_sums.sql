@@ -42,8 +42,8 @@ INSERT INTO indicator_days (indicator_id, view, day, readings)
   WHERE NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND (v.view = 'all' OR c.demo = 0))
   GROUP BY 1, 2, 3;
 
--- A new reading joins its views; the reading it supersedes leaves the views the correction is seen in.
-CREATE TRIGGER observations_keep_sums AFTER INSERT ON observations
+-- A new reading joins its views.
+CREATE TRIGGER observations_add_to_sums AFTER INSERT ON observations
 BEGIN
   INSERT INTO indicator_months (indicator_id, view, month, weighted_levels, weight, readings)
     SELECT NEW.indicator_id, v.view, substr(NEW.observed_at, 1, 7) || '-01', ((CASE NEW.reliability WHEN 'A' THEN 100 WHEN 'B' THEN 80 WHEN 'C' THEN 60 WHEN 'D' THEN 40 WHEN 'E' THEN 20 WHEN 'F' THEN 50 END)
@@ -52,6 +52,15 @@ BEGIN
     FROM (SELECT 'all' AS view UNION ALL SELECT 'real' WHERE NEW.demo = 0) v WHERE 1
     ON CONFLICT (indicator_id, view, month) DO UPDATE SET weighted_levels = weighted_levels + excluded.weighted_levels,
       weight = weight + excluded.weight, readings = readings + excluded.readings;
+  INSERT INTO indicator_days (indicator_id, view, day, readings)
+    SELECT NEW.indicator_id, v.view, NEW.observed_at, 1
+    FROM (SELECT 'all' AS view UNION ALL SELECT 'real' WHERE NEW.demo = 0) v WHERE 1
+    ON CONFLICT (indicator_id, view, day) DO UPDATE SET readings = readings + 1;
+END;
+
+-- The reading a correction supersedes leaves the views the correction is seen in.
+CREATE TRIGGER observations_remove_superseded_from_sums AFTER INSERT ON observations WHEN NEW.supersedes IS NOT NULL
+BEGIN
   INSERT INTO indicator_months (indicator_id, view, month, weighted_levels, weight, readings)
     SELECT o.indicator_id, v.view, substr(o.observed_at, 1, 7) || '-01', -((CASE o.reliability WHEN 'A' THEN 100 WHEN 'B' THEN 80 WHEN 'C' THEN 60 WHEN 'D' THEN 40 WHEN 'E' THEN 20 WHEN 'F' THEN 50 END)
       * (CASE o.credibility WHEN 1 THEN 100 WHEN 2 THEN 80 WHEN 3 THEN 60 WHEN 4 THEN 40 WHEN 5 THEN 20 WHEN 6 THEN 50 END)) * o.level, -((CASE o.reliability WHEN 'A' THEN 100 WHEN 'B' THEN 80 WHEN 'C' THEN 60 WHEN 'D' THEN 40 WHEN 'E' THEN 20 WHEN 'F' THEN 50 END)
@@ -60,10 +69,6 @@ BEGIN
     WHERE o.id = NEW.supersedes
     ON CONFLICT (indicator_id, view, month) DO UPDATE SET weighted_levels = weighted_levels + excluded.weighted_levels,
       weight = weight + excluded.weight, readings = readings + excluded.readings;
-  INSERT INTO indicator_days (indicator_id, view, day, readings)
-    SELECT NEW.indicator_id, v.view, NEW.observed_at, 1
-    FROM (SELECT 'all' AS view UNION ALL SELECT 'real' WHERE NEW.demo = 0) v WHERE 1
-    ON CONFLICT (indicator_id, view, day) DO UPDATE SET readings = readings + 1;
   INSERT INTO indicator_days (indicator_id, view, day, readings)
     SELECT o.indicator_id, v.view, o.observed_at, -1
     FROM observations o JOIN (SELECT 'all' AS view UNION ALL SELECT 'real' WHERE NEW.demo = 0) v ON v.view = 'all' OR o.demo = 0
