@@ -44,6 +44,9 @@ export interface RecordOptions {
  * nothing is updated or deleted (the table's triggers refuse it too). `includeDemo` false hides
  * demonstration rows from every read.
  */
+/** The kept month sums store weights as whole numbers of 1e-4 (migration 0010), so they add exactly. */
+const WEIGHT_UNITS = 1e4;
+
 export function createObservationRepository(db: Db, { includeDemo }: { includeDemo: boolean }) {
   const visible = includeDemo ? '1 = 1' : 'o.demo = 0';
   const visibleCorrection = includeDemo ? '1 = 1' : 'c.demo = 0';
@@ -140,7 +143,7 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
      */
     monthlyReadings(indicatorId: string): { at: string; reading: number; weight: number }[] {
       return (q.monthly.all(indicatorId) as { at: string; weightedLevels: number; weight: number }[])
-        .map((m) => ({ at: m.at, reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4, weight: m.weight }));
+        .map((m) => ({ at: m.at, reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4, weight: m.weight / WEIGHT_UNITS }));
     },
     /** The distinct dates of the indicator's active observations, in order (staleness gaps). */
     observedDates: (indicatorId: string) => q.observedDates.all(indicatorId) as string[],

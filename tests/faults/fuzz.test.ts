@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, Observation, User, type Role } from '../../server/schemas/index.js';
-import { signIn, type Client } from '../support/sign-in.js';
+import { signIn, TEST_PASSWORD, type Client } from '../support/sign-in.js';
 import { testApp } from '../support/test-app.js';
 import { observationInput } from '../support/test-db.js';
 
@@ -71,7 +71,11 @@ describe('fuzzing every API route', () => {
       const u = t.app.store.users.byUsername(`test-${role.replace('_', '-')}`);
       if (u && (u.role !== role || u.disabled)) t.app.store.users.update(u.id, { role, disabled: false }, { now: t.app.clock(), actor: 'test' });
       const me = clients[role] && (await clients[role].inject({ method: 'GET', url: '/api/auth/me' }));
-      if (!me || me.statusCode !== 200 || me.json().user.role !== role) clients[role] = await signIn(t.app, role);
+      if (!me || me.statusCode !== 200 || me.json().user.role !== role) {
+        // A valid password reset by the fuzzer ends the session and changes the password: set it back.
+        if (u) await t.app.store.users.resetPassword(u.id, TEST_PASSWORD, { now: t.app.clock(), actor: 'test' });
+        clients[role] = await signIn(t.app, role);
+      }
     }
   };
   beforeAll(async () => {
