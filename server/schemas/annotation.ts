@@ -19,6 +19,11 @@ const SafeText = (max: number) =>
 export const AnnotationScope = z.enum(['all', 'family', 'indicator'], { error: 'must be one of all, family, indicator' });
 
 /** A note on the charts: a date (or a date range), what happened, where it shows, and its source. */
+// The cross-field rules are reported beside the fields' own problems, but only for an object: a
+// `null` or `[]` body is refused as such and has no fields to compare.
+const onObject = (payload: { value: unknown }) =>
+  payload.value !== null && typeof payload.value === 'object' && !Array.isArray(payload.value);
+
 export const AnnotationInput = z
   .object({
     startsOn: IsoDate,
@@ -31,11 +36,11 @@ export const AnnotationInput = z
     source: SafeText(ANNOTATION_LIMITS.source),
     sourceUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(ANNOTATION_LIMITS.url).optional()
   })
-  .refine((a) => !a.endsOn || a.endsOn >= a.startsOn, { path: ['endsOn'], message: 'must not be before startsOn', when: () => true })
-  .refine((a) => a.scope !== 'family' || a.familyId, { path: ['familyId'], message: 'is required for a family annotation', when: () => true })
-  .refine((a) => a.scope !== 'indicator' || a.indicatorId, { path: ['indicatorId'], message: 'is required for an indicator annotation', when: () => true })
-  .refine((a) => a.scope === 'family' || !a.familyId, { path: ['familyId'], message: 'belongs only to a family annotation', when: () => true })
-  .refine((a) => a.scope === 'indicator' || !a.indicatorId, { path: ['indicatorId'], message: 'belongs only to an indicator annotation', when: () => true });
+  .refine((a) => !a.endsOn || a.endsOn >= a.startsOn, { path: ['endsOn'], message: 'must not be before startsOn', when: onObject })
+  .refine((a) => a.scope !== 'family' || a.familyId, { path: ['familyId'], message: 'is required for a family annotation', when: onObject })
+  .refine((a) => a.scope !== 'indicator' || a.indicatorId, { path: ['indicatorId'], message: 'is required for an indicator annotation', when: onObject })
+  .refine((a) => a.scope === 'family' || !a.familyId, { path: ['familyId'], message: 'belongs only to a family annotation', when: onObject })
+  .refine((a) => a.scope === 'indicator' || !a.indicatorId, { path: ['indicatorId'], message: 'belongs only to an indicator annotation', when: onObject });
 
 export const AnnotationRetire = z.object({ reason: SafeText(ANNOTATION_LIMITS.reason) });
 

@@ -85,10 +85,10 @@ describe('fuzzing every API route', () => {
   afterAll(() => t.close());
 
   it('refuses a body that is not an object (null, a list, a number) with 400, not a crash', async () => {
-    for (const payload of ['null', '[]', '7', '"text"']) {
-      const res = await clients.watch_officer.inject({ method: 'POST', url: '/api/observations', payload, headers: { 'content-type': 'application/json' } });
-      expect(res.statusCode, payload).toBe(400);
-      expect(res.json().issues.length, payload).toBeGreaterThan(0);
+    for (const [url, payload] of ['/api/observations', '/api/annotations', '/api/annotations/1/correct'].flatMap((u) => ['null', '[]', '7', '"text"'].map((p) => [u, p]))) {
+      const res = await clients.watch_officer.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode, `${url} ${payload}`).toBe(400);
+      expect(res.json().issues.length, `${url} ${payload}`).toBeGreaterThan(0);
     }
   });
 
