@@ -38,10 +38,19 @@ interface PeriodReading {
   confidence: number;
 }
 
-/** Weighted mean level of one period's readings, with their total weight as confidence (METHOD §3). */
+/** Grading weights are products rounded to 1e-4 (grading.ts): summed as whole units they add exactly. */
+const WEIGHT_UNITS = 1e4;
+
+/**
+ * Weighted mean level of one period's readings, with their total weight as confidence (METHOD §3).
+ * The mean is taken over whole weight units, as the store's kept month sums are, so a mean that
+ * falls on a rounding tie (3.90625) rounds the same here as on the overview's sparkline.
+ */
 function summarise(readings: WeightedReading[], end: string): PeriodReading & { quantity: number | null } {
-  const confidence = readings.reduce((s, r) => s + r.weight, 0);
-  const reading = readings.reduce((s, r) => s + r.weight * r.level, 0) / confidence;
+  const units = readings.map((r) => Math.round(r.weight * WEIGHT_UNITS));
+  const totalUnits = units.reduce((s, u) => s + u, 0);
+  const confidence = totalUnits / WEIGHT_UNITS;
+  const reading = readings.reduce((s, r, i) => s + units[i] * r.level, 0) / totalUnits;
   const quantities = readings.flatMap((r) => (r.quantity === null ? [] : [r.quantity]));
   const quantity = quantities.length ? quantities.reduce((a, b) => a + b, 0) / quantities.length : null;
   return { end, reading, confidence, quantity };

@@ -28,6 +28,15 @@ describe('indicatorSeries (METHOD §3)', () => {
     expect(jan).toMatchObject({ carried: false, observationCount: 2 });
   });
 
+  it('rounds a mean that falls on a tie the way the kept month sums do, not as float noise leaves it', () => {
+    // 0.64·4 + 0.6·3 + 1·1 + 0.32·2 over 2.56 is 2.34375 exactly; summed as floats it is 2.3437499999999996.
+    const [jan] = indicatorSeries({
+      readings: [reading('2023-01-02', 4, 0.64), reading('2023-01-03', 3, 0.6), reading('2023-01-04', 1, 1), reading('2023-01-05', 2, 0.32)],
+      period: 'month', from: '2023-01-01', to: '2023-01-31', cadenceDays: 30
+    });
+    expect(jan).toMatchObject({ reading: 2.3438, confidence: 2.56 });
+  });
+
   it('carries the last reading forward, halving confidence every cadence interval', () => {
     const points = indicatorSeries({
       readings: [reading('2023-01-10', 2, 0.8)],

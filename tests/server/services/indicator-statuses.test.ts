@@ -37,8 +37,10 @@ const date = (day: number) => [addDays('2015-01-01', day), TODAY].sort()[0];
 function referenceMonths(readings: { observedAt: string; level: number; weight: number }[]) {
   const months = new Map<string, { wl: number; w: number }>();
   for (const r of readings) {
+    // In whole grading units, as the store keeps them, so a tie (3.90625) is not float noise.
+    const units = Math.round(r.weight * 1e4);
     const m = months.get(r.observedAt.slice(0, 7)) ?? { wl: 0, w: 0 };
-    months.set(r.observedAt.slice(0, 7), { wl: m.wl + r.weight * r.level, w: m.w + r.weight });
+    months.set(r.observedAt.slice(0, 7), { wl: m.wl + units * r.level, w: m.w + units });
   }
   return [...months].map(([m, { wl, w }]) => ({ at: `${m}-01`, reading: Math.round((wl / w) * 1e4) / 1e4 }));
 }
