@@ -5,10 +5,9 @@ import { loadCatalogue } from './catalogue/load-catalogue.js';
 import { seedDemo } from './catalogue/seed-demo.js';
 import { loadDemoAnnotations, seedDemoAnnotations } from './catalogue/demo-annotations.js';
 import type { Config } from './config.js';
-import { syncCatalogue, type SyncSummary } from './db/catalogue-sync.js';
-import { migrate } from './db/migrate.js';
-import { openDb } from './db/open-db.js';
+import type { SyncSummary } from './db/catalogue-sync.js';
 import { runEvaluateWarnings } from './jobs/evaluate-warnings.js';
+import { openTopicDb } from './open-topic-db.js';
 import { ensureAssessment } from './services/assessment-upkeep.js';
 
 export interface BootReport {
@@ -33,10 +32,8 @@ export async function boot(
   const clock = options.clock ?? (() => new Date());
   const catalogue = loadCatalogue(config.catalogueDir);
   const demoAnnotations = loadDemoAnnotations(catalogue);
-  const db = openDb(config.dbFile);
+  const { db, migrationsApplied, sync } = openTopicDb(config, clock(), catalogue);
   try {
-    const migrationsApplied = migrate(db);
-    const sync = syncCatalogue(db, catalogue, clock());
     const app = await buildApp({
       db, includeDemo: config.demo, staticDir: config.staticDir, clock, logger: options.logger,
       schedule: options.schedule, sessions: config.sessions, publicUrl: config.publicUrl,

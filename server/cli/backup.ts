@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { makePrivateDir, touchPrivateFile } from '../db/private-files.js';
+import { runCli } from './cli-store.js';
 
 const USAGE = 'usage: npm run backup -- <file>   (the file must not exist yet)';
 
@@ -36,7 +37,4 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runCli(main);

@@ -4,26 +4,15 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { composeDigest } from '../analysis/digest.js';
-import { loadCatalogue } from '../catalogue/load-catalogue.js';
-import { loadConfig } from '../config.js';
-import { syncCatalogue } from '../db/catalogue-sync.js';
-import { migrate } from '../db/migrate.js';
-import { openDb } from '../db/open-db.js';
-import { createStore } from '../db/store.js';
 import { runDigest } from '../jobs/send-digest.js';
 import { createMailer } from '../mail/mailer.js';
 import { digestInput } from '../services/digest-input.js';
+import { runCli, withStore } from './cli-store.js';
 
 async function main() {
   const { values } = parseArgs({ options: { now: { type: 'boolean' }, 'dry-run': { type: 'boolean' } } });
   if (!values.now && !values['dry-run']) throw new Error('usage: npm run digest -- --now | --dry-run');
-  const config = loadConfig();
-  const catalogue = loadCatalogue(config.catalogueDir);
-  const db = openDb(config.dbFile);
-  try {
-    migrate(db);
-    syncCatalogue(db, catalogue, new Date());
-    const store = createStore(db, { includeDemo: config.demo });
+  await withStore(async (store, config) => {
     if (values['dry-run']) {
       const last = store.digests.lastSent();
       const d = composeDigest(digestInput(store, { coversFrom: last?.coversTo ?? null, coversTo: new Date().toISOString(), appUrl: config.digest.publicUrl }));
@@ -39,12 +28,7 @@ async function main() {
     } finally {
       mailer.close();
     }
-  } finally {
-    db.close();
-  }
+  });
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runCli(main);

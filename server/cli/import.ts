@@ -4,17 +4,12 @@ import { SingleBar } from 'cli-progress';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogue } from '../catalogue/load-catalogue.js';
-import { loadConfig } from '../config.js';
-import { syncCatalogue } from '../db/catalogue-sync.js';
-import { migrate } from '../db/migrate.js';
-import { openDb } from '../db/open-db.js';
-import { createStore } from '../db/store.js';
 import { runEvaluateWarnings } from '../jobs/evaluate-warnings.js';
 import { IMPORT_BODY_LIMIT } from '../routes/import.js';
 import type { ImportReport } from '../schemas/index.js';
 import { importObservations, type ImportFile } from '../services/import-observations.js';
 import { readCsvImportFile, readJsonImportFile } from '../services/read-import-file.js';
+import { runCli, withStore } from './cli-store.js';
 
 const USAGE = 'usage: npm run import -- <file.csv|file.json> [--dry-run]';
 
@@ -59,14 +54,8 @@ async function main() {
   if (positionals.length !== 1) throw new Error(USAGE);
   // npm runs scripts from the project folder; a relative path means where the command was typed.
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
-  const config = loadConfig();
-  const catalogue = loadCatalogue(config.catalogueDir);
   const file = await readFile(path);
-  const db = openDb(config.dbFile);
-  try {
-    migrate(db);
-    syncCatalogue(db, catalogue, new Date());
-    const store = createStore(db, { includeDemo: config.demo });
+  await withStore((store) => {
     const report = importObservations(store, file, {
       dryRun: values['dry-run'] ?? false, now: new Date(), actor: `cli:${process.env.USER ?? 'shell'}`, userId: null,
       onProgress(phase, done, total) {
@@ -79,13 +68,7 @@ async function main() {
     if (report.imported > 0) runEvaluateWarnings({ store, clock: () => new Date() });
     console.log(describe(report, path));
     if (report.rejected.length) process.exitCode = 1;
-  } finally {
-    db.close();
-  }
+  });
 }
 
-main().catch((err) => {
-  bar.stop();
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runCli(main, () => bar.stop());
