@@ -74,7 +74,7 @@ describe('materialised assessment', () => {
       }),
       { numRuns: 25 }
     );
-  });
+  }, 120_000); // dozens of real transactions and rebuilds: slow on a loaded two-core machine
 
   it('a duplicate reading (same indicator, source, date, level and grade) changes nothing (property)', () => {
     fc.assert(
@@ -86,5 +86,5 @@ describe('materialised assessment', () => {
       }),
       { numRuns: 30 }
     );
-  });
+  }, 120_000);
 });
