@@ -32,11 +32,14 @@ import { userRoutes } from './routes/users.js';
 import { warningRoutes } from './routes/warnings.js';
 import { demoAccountRoutes } from './routes/demo-accounts.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { createAccounts, type Accounts } from './services/accounts.js';
 import type { ErrorBody } from './schemas/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    /** Account management (password policy, hashing, session revocation, audit). */
+    accounts: Accounts;
     /** The current time; tests pass a fixed clock. */
     clock: () => Date;
     /** The app's address as readers reach it, for links in mail. */
@@ -81,7 +84,9 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only: anything else is refused with 415 instead of reaching validation.
   app.removeContentTypeParser(['text/plain']);
-  app.decorate('store', createStore(options.db, { includeDemo: options.includeDemo }));
+  const store = createStore(options.db, { includeDemo: options.includeDemo });
+  app.decorate('store', store);
+  app.decorate('accounts', createAccounts(store, { includeDemo: options.includeDemo }));
   app.decorate('clock', options.clock ?? (() => new Date()));
   app.decorate('publicUrl', options.publicUrl ?? 'http://127.0.0.1:3000');
   app.decorate('includeDemo', options.includeDemo);

@@ -27,7 +27,7 @@ export function createStore(db: Db, options: { includeDemo: boolean }) {
     annotations: createAnnotationRepository(db, options),
     sources: createSourceRepository(db),
     warnings: createWarningRepository(db),
-    users: createUserRepository(db, options),
+    users: createUserRepository(db),
     sessions: createSessionRepository(db),
     digests: createDigestRepository(db),
     meta: createMetaRepository(db),

@@ -22,7 +22,7 @@ describe('the first digest on the demonstration data', () => {
   beforeAll(async () => {
     tmp = tempDir();
     t = await testApp({ demo: true, catalogueDir: 'indicators/isk', dbFile: join(tmp.dir, 'w.db'), clock: () => MONDAY_0700 });
-    await t.app.store.users.create(
+    await t.app.accounts.create(
       { username: 'ann', displayName: 'Ann', email: 'ann@example.org', role: 'manager', password: 'long-enough-test-secret' },
       { now: MONDAY_0700, actor: 'test' }
     );
