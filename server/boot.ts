@@ -24,7 +24,8 @@ export interface BootReport {
 /**
  * Start-up in its safe order: validate the catalogue before the database is even opened (a bad
  * file leaves the database untouched), migrate, synchronise the catalogue, seed demonstration
- * data on an empty database, then build the app. The caller listens and owns shutdown.
+ * data on an empty database. The app is built just before the synchronisation, which writes through
+ * its store; the caller listens and owns shutdown.
  */
 export async function boot(
   config: Pick<Config, 'dbFile' | 'demo' | 'catalogueDir' | 'staticDir'> & Partial<Pick<Config, 'sessions' | 'trustProxy'>> & { publicUrl?: string },
@@ -36,12 +37,14 @@ export async function boot(
   const db = openDb(config.dbFile);
   try {
     const migrationsApplied = migrate(db);
-    const sync = syncCatalogue(db, catalogue, clock());
+    // Building the app only prepares statements and registers routes: nothing reads the catalogue
+    // before the caller listens.
     const app = await buildApp({
       db, includeDemo: config.demo, staticDir: config.staticDir, clock, logger: options.logger,
       schedule: options.schedule, sessions: config.sessions, publicUrl: config.publicUrl,
       trustProxy: config.trustProxy
     });
+    const sync = syncCatalogue(app.store, catalogue, clock());
     const demoLoaded = config.demo ? seedDemo(app.store, catalogue, clock()) : 0;
     // Demo accounts come only with the demonstration data, so a real database never has them.
     if (demoLoaded > 0) await createDemoAccounts(app.store, app.accounts, clock());

@@ -16,8 +16,8 @@ function main() {
   const db = openDb(config.dbFile);
   try {
     migrate(db);
-    syncCatalogue(db, catalogue, new Date());
     const store = createStore(db, { includeDemo: config.demo });
+    syncCatalogue(store, catalogue, new Date());
     const started = process.hrtime.bigint();
     const built = rebuildAssessment(store);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -22,8 +22,8 @@ async function main() {
   const db = openDb(config.dbFile);
   try {
     migrate(db);
-    syncCatalogue(db, catalogue, new Date());
     const store = createStore(db, { includeDemo: config.demo });
+    syncCatalogue(store, catalogue, new Date());
     if (values['dry-run']) {
       const last = store.digests.lastSent();
       const d = composeDigest(digestInput(store, { coversFrom: last?.coversTo ?? null, coversTo: new Date().toISOString(), appUrl: config.digest.publicUrl }));

@@ -65,8 +65,8 @@ async function main() {
   const db = openDb(config.dbFile);
   try {
     migrate(db);
-    syncCatalogue(db, catalogue, new Date());
     const store = createStore(db, { includeDemo: config.demo });
+    syncCatalogue(store, catalogue, new Date());
     const report = importObservations(store, file, {
       dryRun: values['dry-run'] ?? false, now: new Date(), actor: `cli:${process.env.USER ?? 'shell'}`, userId: null,
       onProgress(phase, done, total) {

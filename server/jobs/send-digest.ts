@@ -83,11 +83,10 @@ async function deliver({ store, clock, mailer, appUrl, holder }: DigestDeps, dig
     }
   }
   const status = store.digests.finishIfDone(digest.id, clock());
-  const rows = store.digests.deliveries(digest.id);
-  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const { sent, failed, pending } = store.digests.deliveryCounts(digest.id);
   if (status !== 'sending') {
     store.audit.append({ actor: `system:${holder}`, action: 'digest.send', entity: 'digest', entityId: digest.id,
-      after: { status, sent: count('sent'), failed: count('failed'), target: mailer.target } }, clock());
+      after: { status, sent, failed, target: mailer.target } }, clock());
   }
-  return { outcome: 'done', digestId: digest.id, status, sent: count('sent'), failed: count('failed'), retrying: count('pending') };
+  return { outcome: 'done', digestId: digest.id, status, sent, failed, retrying: pending };
 }

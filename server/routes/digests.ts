@@ -23,10 +23,8 @@ export const digestRoutes: FastifyPluginAsyncZod = async (app) => {
   const appUrl = app.publicUrl;
   const subscriptionManagers = { roles: ['manager', 'admin'] as const };
   const summary = (d: DigestRow) => {
-    const rows = digests.deliveries(d.id);
-    const count = (s: string) => rows.filter((r) => r.status === s).length;
     const { html: _h, text: _t, sparksJson: _s, ...rest } = d;
-    return { ...rest, deliveries: { sent: count('sent'), pending: count('pending'), failed: count('failed') } };
+    return { ...rest, deliveries: digests.deliveryCounts(d.id) };
   };
   const html = (reply: { type: (t: string) => unknown }, body: string) => {
     reply.type('text/html; charset=utf-8');

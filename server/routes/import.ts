@@ -38,7 +38,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const isCsv = req.headers['content-type']?.split(';')[0].trim().toLowerCase() === 'text/csv';
       if (!isCsv && !Array.isArray(req.body)) throw new InputError(400, 'body', 'must be a CSV file (text/csv) or a JSON array of rows');
       const file = isCsv ? await readCsvImportFile(req.body as Readable, IMPORT_BODY_LIMIT) : readJsonImportFile(req.body as unknown[]);
-      const report = importObservations(app.store, file, { dryRun, now: app.clock(), ...actorOf(req) });
+      const report = importObservations(app.store, file, { dryRun, ...actorOf(req) });
       if (report.rejected.length && !dryRun) return reply.code(400).send(refusal(report));
       if (report.imported > 0) {
         // As after a single observation: warnings follow the evidence, once for the whole file.

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor.js';
 import { refreshAssessment } from './assessment-upkeep.js';
 import type { Store } from '../db/store.js';
 import type { ImportedObservation } from '../db/import-repository.js';
@@ -11,11 +12,8 @@ export interface ImportFile {
   rejected: ImportRejection[];
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends Actor {
   dryRun: boolean;
-  now: Date;
-  actor: string;
-  userId: number | null;
   /** Called now and then while rows are checked and written (the command line's progress bar). */
   onProgress?: (phase: 'checking' | 'writing', done: number, total: number) => void;
 }
@@ -94,7 +92,7 @@ function write(store: Store, p: Plan, file: ImportFile, options: ImportOptions):
   p.planned.forEach(({ reading, source }, i) => {
     if (i % PROGRESS_EVERY === 0) options.onProgress?.('writing', i, p.planned.length);
     const sourceId = 'id' in source ? source.id : created.get(source.title)!;
-    ids.push(store.imports.insertObservation({ ...reading, sourceId }, at, options.userId));
+    ids.push(store.imports.insertObservation({ ...reading, sourceId }, at, options.userId ?? null));
   });
   options.onProgress?.('writing', p.planned.length, p.planned.length);
   refreshAssessment(store, earliestDates(p));
