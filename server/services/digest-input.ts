@@ -30,7 +30,7 @@ export function digestInput(store: Store, p: Period): DigestInput {
     coversFrom: p.coversFrom,
     coversTo: p.coversTo,
     assessedAt: today,
-    ...scenarioPicture(store, model, today),
+    ...scenariosNowAndWeekAgo(store, model, today),
     moved: whatMoved(store, model, today, byId, p.appUrl),
     ...warningSections(store, p),
     stale: staleFamilies(store, indicators, p.appUrl, today),
@@ -40,7 +40,7 @@ export function digestInput(store: Store, p: Period): DigestInput {
 }
 
 /** The scenario picture today and seven days ago, with today's analytic confidence. */
-function scenarioPicture(store: Store, model: FitModel, today: string): Pick<DigestInput, 'now' | 'weekAgo' | 'confidence'> {
+function scenariosNowAndWeekAgo(store: Store, model: FitModel, today: string): Pick<DigestInput, 'now' | 'weekAgo' | 'confidence'> {
   const scenarios = store.catalogue.listScenarios();
   const asOf = (a: AssessmentAt) =>
     scenarios.map((s) => {

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor.js';
+import { runEvaluateWarnings } from '../jobs/evaluate-warnings.js';
 import { refreshAssessment } from './assessment-upkeep.js';
 import type { Store } from '../db/store.js';
 import type { ImportedObservation } from '../db/import-repository.js';
@@ -122,4 +123,19 @@ export function importObservations(store: Store, file: ImportFile, options: Impo
     };
   };
   return options.dryRun ? run() : store.db.transaction(run).immediate();
+}
+
+/**
+ * Imports, then brings the warnings up to date once for the whole file, as after a single
+ * observation. The import stands whatever the evaluation finds; its failure is returned to log.
+ */
+export function importAndEvaluate(store: Store, file: ImportFile, options: ImportOptions): { report: ImportReport; warningsError: unknown } {
+  const report = importObservations(store, file, options);
+  if (report.imported === 0) return { report, warningsError: null };
+  try {
+    runEvaluateWarnings({ store, clock: () => options.now });
+    return { report, warningsError: null };
+  } catch (err) {
+    return { report, warningsError: err };
+  }
 }
