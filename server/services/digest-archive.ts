@@ -1,9 +1,10 @@
 // The digest archive as the app shows it: summaries with delivery counts, the next digest's
 // preview, a digest's HTML with its images inline, and subscriptions (changed with an audit row).
 import type { Actor } from '../actor.js';
-import { composeDigest, UNSUBSCRIBE_PLACEHOLDER, type DigestSpark } from '../analysis/digest.js';
+import { UNSUBSCRIBE_PLACEHOLDER, type DigestSpark } from '../analysis/digest.js';
 import type { DigestRow } from '../db/digest-repository.js';
 import type { Store } from '../db/store.js';
+import { composeDigestMail } from '../mail/digest-html.js';
 import { sparklinePng } from '../mail/sparkline-png.js';
 import type { Role } from '../schemas/index.js';
 import { digestInput } from './digest-input.js';
@@ -18,7 +19,7 @@ export function digestSummary(store: Store, d: DigestRow) {
 export function digestPreview(store: Store, now: Date, appUrl: string) {
   const coversFrom = store.digests.lastSent()?.coversTo ?? null;
   const coversTo = now.toISOString();
-  return { coversFrom, coversTo, ...composeDigest(digestInput(store, { coversFrom, coversTo, appUrl })) };
+  return { coversFrom, coversTo, ...composeDigestMail(digestInput(store, { coversFrom, coversTo, appUrl })) };
 }
 
 /** A digest's HTML as the app shows it: images inline (no mail attachments here), settings instead of unsubscribe. */
