@@ -1,4 +1,4 @@
-// The weekly digest's content (METHOD §7), composed from plain data: no I/O, no clock.
+// The weekly digest's content (README: The weekly digest), composed from plain data: no I/O, no clock.
 // It reads in two minutes: the scenario picture and what moved it, then tripwires and shifts,
 // staleness counted per family, and the few observations that matter most.
 import { alertCount, leadingOf, totalFired, totalStale, UNSUBSCRIBE_PLACEHOLDER, type DigestInput, type DigestSpark } from './digest-model.js';

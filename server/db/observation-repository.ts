@@ -138,7 +138,7 @@ export function createObservationRepository(
       }));
     },
     /**
-     * The indicator's observed months with their weighted mean level (METHOD §3, rounded as the
+     * The indicator's observed months with their weighted mean level (README, Method: Series; rounded as the
      * series are), from the kept month sums: what tripwires and novelty look at, without the rows.
      */
     monthlyReadings(indicatorId: string): { at: string; reading: number; weight: number }[] {

@@ -13,7 +13,7 @@ const SUMMARY = `SELECT s.id, s.title AS name, s.kind, s.url,
 
 /**
  * Sources of reporting. Reliability belongs to the source and has a history: a new grade is a
- * new row, the latest is current (METHOD §2).
+ * new row, the latest is current (README, Method: Grading).
  */
 export function createSourceRepository(db: Db, audit: AuditRepository) {
   const q = {
