@@ -65,7 +65,7 @@ export const TopicFile = z
     separateQuestions: z.array(SeparateQuestionFile).optional(),
     documents: z.array(DocumentFile).min(1),
     scale: ScaleFile.default({ low: 'lowest', high: 'highest' }),
-    /** Evidence counts half after this many days in the scenario assessment (METHOD §4). */
+    /** Evidence counts half after this many days in the scenario assessment (README, Method: The assessment). */
     halfLifeDays: z.number().gt(0).max(3650),
     /** Why that half-life, from the documents. */
     halfLifeReason: prose(1000),

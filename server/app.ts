@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type RawServe
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerAccessLog } from './access-log.js';
 import type { Db } from './db/open-db.js';
 import { createStore, type Store } from './db/store.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -32,11 +33,14 @@ import { userRoutes } from './routes/users.js';
 import { warningRoutes } from './routes/warnings.js';
 import { demoAccountRoutes } from './routes/demo-accounts.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { createAccounts, type Accounts } from './services/accounts.js';
 import type { ErrorBody } from './schemas/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    /** Account management (password policy, hashing, session revocation, audit). */
+    accounts: Accounts;
     /** The current time; tests pass a fixed clock. */
     clock: () => Date;
     /** The app's address as readers reach it, for links in mail. */
@@ -73,6 +77,8 @@ export const BODY_LIMIT = 64 * 1024;
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
+    // Access lines come from registerAccessLog, one per request at debug.
+    disableRequestLogging: true,
     bodyLimit: BODY_LIMIT,
     // A hop count believes the N proxies nearest to us (proxy-addr counts hop 0 as the socket's peer).
     trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false
@@ -81,12 +87,15 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only: anything else is refused with 415 instead of reaching validation.
   app.removeContentTypeParser(['text/plain']);
-  app.decorate('store', createStore(options.db, { includeDemo: options.includeDemo }));
+  const store = createStore(options.db, { includeDemo: options.includeDemo });
+  app.decorate('store', store);
+  app.decorate('accounts', createAccounts(store, { includeDemo: options.includeDemo }));
   app.decorate('clock', options.clock ?? (() => new Date()));
   app.decorate('publicUrl', options.publicUrl ?? 'http://127.0.0.1:3000');
   app.decorate('includeDemo', options.includeDemo);
   await app.register(fastifySensible);
   registerErrorHandler(app);
+  registerAccessLog(app);
   const spa = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? options.staticDir : null;
   // The SPA's scripts and the larger answers shrink about fourfold; phones on slow links notice.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });

@@ -1,6 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
 import { buildApp, type AppOptions } from './app.js';
-import { createDemoAccounts } from './auth/demo-accounts.js';
 import { loadCatalogue } from './catalogue/load-catalogue.js';
 import { seedDemo } from './catalogue/seed-demo.js';
 import { loadDemoAnnotations, seedDemoAnnotations } from './catalogue/demo-annotations.js';
@@ -9,6 +8,7 @@ import type { SyncSummary } from './db/catalogue-sync.js';
 import { runEvaluateWarnings } from './jobs/evaluate-warnings.js';
 import { openTopicDb } from './open-topic-db.js';
 import { ensureAssessment } from './services/assessment-upkeep.js';
+import { createDemoAccounts } from './services/demo-accounts.js';
 
 export interface BootReport {
   migrationsApplied: string[];
@@ -41,7 +41,7 @@ export async function boot(
     });
     const demoLoaded = config.demo ? seedDemo(app.store, catalogue, clock()) : 0;
     // Demo accounts come only with the demonstration data, so a real database never has them.
-    if (demoLoaded > 0) await createDemoAccounts(app.store, clock());
+    if (demoLoaded > 0) await createDemoAccounts(app.store, app.accounts, clock());
     if (demoLoaded > 0) seedDemoAnnotations(app.store, demoAnnotations, clock());
     // The catalogue, the method or the evidence may have changed while the server was down.
     const catalogueChanged = migrationsApplied.length > 0 || Object.values(sync).some((ids) => ids.length > 0);

@@ -1,5 +1,6 @@
 import { loadCatalogue, type Catalogue } from './catalogue/load-catalogue.js';
 import type { Config } from './config.js';
+import { createAuditRepository } from './db/audit-repository.js';
 import { syncCatalogue, type SyncSummary } from './db/catalogue-sync.js';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open-db.js';
@@ -17,7 +18,7 @@ export function openTopicDb(
   const db = openDb(config.dbFile);
   try {
     const migrationsApplied = migrate(db);
-    const sync: SyncSummary = syncCatalogue(db, catalogue, now);
+    const sync: SyncSummary = syncCatalogue({ db, audit: createAuditRepository(db) }, catalogue, now);
     return { catalogue, db, migrationsApplied, sync };
   } catch (err) {
     db.close();

@@ -16,7 +16,7 @@ export interface AchRow {
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /**
- * ACH at a date (METHOD §4): per voting indicator, Σ ŵ·distance outside each scenario's band,
+ * ACH at a date (README, Method: The assessment): per voting indicator, Σ ŵ·distance outside each scenario's band,
  * from the segments in force at `day`; the column totals rank the scenarios (least wins).
  */
 export function achTable(day: string, segments: readonly (VoteSegment | undefined)[], model: FitModel) {

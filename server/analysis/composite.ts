@@ -1,7 +1,7 @@
 import type { SeriesPoint } from './series.js';
 
 /**
- * A family's composite per period (METHOD §3): the confidence-weighted mean of its indicators'
+ * A family's composite per period (README, Method: Series): the confidence-weighted mean of its indicators'
  * readings, confidence the sum of theirs. Carried when no indicator was observed in the period.
  * All series must cover the same periods.
  */

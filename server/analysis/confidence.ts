@@ -1,4 +1,4 @@
-// Analytic confidence, separate from probability as ICD 203 asks (METHOD §4).
+// Analytic confidence, separate from probability as ICD 203 asks (README, Method: The assessment).
 import { CONFIDENCE } from './method.js';
 
 export type ConfidenceLevel = 'high' | 'moderate' | 'low';

@@ -7,7 +7,7 @@ export function totalVariation(p: readonly number[], q: readonly number[]): numb
   return p.reduce((sum, pi, i) => sum + Math.abs(pi - q[i]), 0) / 2;
 }
 
-/** Two bands separate their scenarios when no level lies in both (METHOD §5). */
+/** Two bands separate their scenarios when no level lies in both (README, Method: Diagnosticity). */
 export function bandsDisjoint([aLo, aHi]: BandRange, [bLo, bHi]: BandRange): boolean {
   return aHi < bLo || bHi < aLo;
 }
@@ -82,7 +82,7 @@ function scoreIndicator(scenarioIds: string[], id: string, bands: BandRange[], p
 }
 
 /**
- * The Indicators Validator (METHOD §5): how well each indicator separates scenarios, which indicators
+ * The Indicators Validator (README, Method: Diagnosticity): how well each indicator separates scenarios, which indicators
  * separate each pair of scenarios (a pair with fewer than MIN_SEPARATING_INDICATORS is flagged), and
  * whether each scenario has at least MIN_DISTINCTIVE_INDICATORS indicators with a level only its band holds.
  */

@@ -1,16 +1,14 @@
-// The weekly digest's content (METHOD §7), composed from plain data: no I/O, no clock.
+// The weekly digest's content (README: The weekly digest), composed from plain data: no I/O, no clock.
 // It reads in two minutes: the scenario picture and what moved it, then tripwires and shifts,
 // staleness counted per family, and the few observations that matter most.
-import { htmlDigest } from './digest-html.js';
 import { alertCount, leadingOf, totalFired, totalStale, UNSUBSCRIBE_PLACEHOLDER, type DigestInput, type DigestSpark } from './digest-model.js';
 import { ANNOTATION_CHARS, ANNOTATION_LIMIT, clip, covers, day, isQuiet, otherWarnings, pct, RATIONALE_CHARS, signed, SOURCE_CHARS } from './digest-words.js';
 
 export * from './digest-model.js';
-export { escapeHtml } from './digest-html.js';
 
+/** The digest apart from its HTML part, which is presentation (server/mail/digest-html.ts renders it). */
 export interface ComposedDigest {
   subject: string;
-  html: string;
   text: string;
   sparks: DigestSpark[];
   /** True when nothing happened in the period: the digest says so plainly. */
@@ -91,8 +89,8 @@ function textDigest(d: DigestInput, quiet: boolean): string {
 }
 
 /**
- * Composes the digest: subject, an HTML part (tables and inline styles for mail clients, no
- * scripts, trend images by content id) and a plain-text part with the same content.
+ * Composes the digest: subject, the plain-text part, and the trend images (by content id) that
+ * the HTML part shows.
  */
 export function composeDigest(d: DigestInput): ComposedDigest {
   const quiet = isQuiet(d);
@@ -102,7 +100,6 @@ export function composeDigest(d: DigestInput): ComposedDigest {
   }${lead ? `; leading: ${lead.title} (${pct(lead.probability)})` : ''}`;
   return {
     subject,
-    html: htmlDigest(d, quiet, subject),
     text: textDigest(d, quiet),
     sparks: d.families.flatMap((f) => (f.spark ? [f.spark] : [])),
     quiet

@@ -5,7 +5,7 @@ export const DUE_AFTER = 0.75;
 
 /**
  * How current an indicator is: fresh early in its cadence, due in the last quarter of it,
- * stale once no observation falls within the cadence (METHOD §6), none without observations.
+ * stale once no observation falls within the cadence (README, Method: Warnings), none without observations.
  */
 export function freshness(ageDays: number | null, cadenceDays: number): Freshness {
   if (ageDays === null) return 'none';

@@ -1,4 +1,4 @@
-// Admiralty (NATO) source grading, METHOD §2. F and 6 mean "no basis to judge", hence the middle weight.
+// Admiralty (NATO) source grading (README, Method: Grading). F and 6 mean "no basis to judge", hence the middle weight.
 
 export const RELIABILITY_WEIGHT = { A: 1, B: 0.8, C: 0.6, D: 0.4, E: 0.2, F: 0.5 } as const;
 export const CREDIBILITY_WEIGHT = { 1: 1, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.5 } as const;

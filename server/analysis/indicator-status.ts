@@ -19,7 +19,7 @@ export function sparkFrom(firstAt: string, latestAt: string): string {
  * Where an indicator stands today: its latest observation (level and anchor words), how old
  * that is against the cadence, and monthly readings over the last SPARK_MONTHS months up to the
  * latest observation (so a sparkline shows the shape of what is known, not years of carry).
- * An observed month reads its weighted mean level (METHOD §3); a month without observations
+ * An observed month reads its weighted mean level (README, Method: Series); a month without observations
  * carries the last one, flagged `carried`. Built from the indicator's two ends and its observed
  * months inside the window plus the last one before it (the carry's seed), so the caller never
  * reads the whole history.

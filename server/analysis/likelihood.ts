@@ -7,10 +7,10 @@ export function bandDistance(x: number, [lo, hi]: BandRange): number {
 }
 
 /**
- * P(l | s) over levels 1–5 for a scenario expecting `band` (METHOD §4, amended):
+ * P(l | s) over levels 1–5 for a scenario expecting `band` (README, Method: Likelihood, amended):
  * the scenario puts 1 − ε evenly on its band and ε on the levels outside it, shared in
  * proportion to exp(−d²/2σ²) of their distance d. A band covering all five levels takes it all.
- * Why amended: with METHOD's plain normalised exp(−d²/2σ²), a narrow band just beside a reading
+ * Why amended: with the starting method's plain normalised exp(−d²/2σ²), a narrow band just beside a reading
  * can out-score the wide band that contains it; here an in-band level always scores
  * (1 − ε)/4 ≥ ε ≥ any out-of-band level (for ε ≤ 0.2), while narrow bands still earn more.
  */

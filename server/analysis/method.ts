@@ -1,4 +1,4 @@
-// The method's tunable numbers, in one place (METHOD §4–§6; the README says why each is what it is).
+// The method's tunable numbers, in one place (README, Method, which says why each is what it is).
 
 /** Spread of the likelihood's fall-off outside a band, in levels. */
 export const SIGMA = 0.75;
@@ -10,7 +10,7 @@ export const SLACK = 0.2;
  * report made the fit "almost certain" on thin evidence.
  */
 export const EVIDENCE_DISCOUNT = 0.5;
-/** An indicator "covers" the assessment when its vote weighs at least this much (METHOD §4). */
+/** An indicator "covers" the assessment when its vote weighs at least this much (README, Method: The assessment). */
 export const COVERAGE_WEIGHT = 0.25;
 /**
  * Analytic confidence (ICD 203), each factor rated on its own and the weakest one decides:
@@ -27,7 +27,7 @@ export const DIAGNOSTIC_THRESHOLD = 0.3;
 /** A scenario needs at least this many indicators that single it out. */
 export const MIN_DISTINCTIVE_INDICATORS = 3;
 /**
- * Every pair of scenarios needs at least this many indicators whose bands do not overlap (METHOD §5).
+ * Every pair of scenarios needs at least this many indicators whose bands do not overlap (README, Method: Diagnosticity).
  * With fewer, one or two stale or mis-graded readings decide between the two futures; five gives the
  * watch room to lose a couple of indicators to silence or doubt and still tell them apart.
  */

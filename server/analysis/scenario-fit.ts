@@ -1,4 +1,4 @@
-// The one assessment (METHOD §4): a pure function of the evidence and a date. Each indicator
+// The one assessment (README, Method: The assessment): a pure function of the evidence and a date. Each indicator
 // votes once, from each source's latest reading, decayed in days; votes shift the priors.
 import type { BandRange } from './bands.js';
 import { bandDistance, levelDistribution } from './likelihood.js';

@@ -20,7 +20,7 @@ export interface Sensitivity {
 }
 
 /**
- * Sensitivity at a date (METHOD §4): each voting indicator's current readings moved one level
+ * Sensitivity at a date (README, Method: The assessment): each voting indicator's current readings moved one level
  * up or down (within 1–5), its vote recomputed and the assessment recomputed from the unrounded
  * state, so every figure is finite. Names the moves that change the leader.
  */

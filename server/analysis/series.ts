@@ -42,7 +42,7 @@ interface PeriodReading {
 const WEIGHT_UNITS = 1e4;
 
 /**
- * Weighted mean level of one period's readings, with their total weight as confidence (METHOD §3).
+ * Weighted mean level of one period's readings, with their total weight as confidence (README, Method: Series).
  * The mean is taken over whole weight units, as the store's kept month sums are, so a mean that
  * falls on a rounding tie (3.90625) rounds the same here as on the overview's sparkline.
  */

@@ -7,7 +7,7 @@ export interface TripwireCrossing {
 }
 
 /**
- * Tripwire with hysteresis (METHOD §6): fires when a reading reaches `fire`, and recovers only
+ * Tripwire with hysteresis (README, Method: Warnings): fires when a reading reaches `fire`, and recovers only
  * once a later reading falls to `recover` or below, so a reading wavering around the fire level
  * does not flap. Readings are the observed periods' readings, in time order.
  */

@@ -111,7 +111,7 @@ export function shiftWarnings(weeks: ShiftWeek[], ids: string[], titles: Record<
 }
 
 /**
- * Every warning the evidence supports (METHOD §6): tripwire crossings with hysteresis, novel
+ * Every warning the evidence supports (README, Method: Warnings): tripwire crossings with hysteresis, novel
  * highs, staleness gaps and scenario shifts. Deterministic: the same input gives the same list,
  * and each event's fingerprint identifies it across evaluations.
  */

@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../actor.js';
 import type { ActiveSession, SessionPolicy } from '../db/session-repository.js';
 import type { ErrorBody, Role } from '../schemas/index.js';
 import { isDemoAccount } from './demo-accounts.js';
@@ -98,12 +99,8 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
   });
 });
 
-/** The acting person for audit rows and stored records. */
-export function actorOf(request: FastifyRequest): { actor: string; userId: number | null } {
-  return request.session ? { actor: request.session.username, userId: request.session.userId } : { actor: 'anonymous', userId: null };
-}
-
-/** Who acts, and when: what every repository write takes. */
-export function whoOf(request: FastifyRequest): { now: Date; actor: string } {
-  return { now: request.server.clock(), actor: actorOf(request).actor };
+/** The acting person, and the time, for audit rows and stored records. */
+export function actorOf(request: FastifyRequest): Actor {
+  const now = request.server.clock();
+  return request.session ? { now, actor: request.session.username, userId: request.session.userId } : { now, actor: 'anonymous', userId: null };
 }

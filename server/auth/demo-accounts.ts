@@ -1,4 +1,3 @@
-import type { Store } from '../db/store.js';
 import type { Role } from '../schemas/index.js';
 
 /** Accounts for trying every role at once, created only with the demonstration data (README). */
@@ -15,9 +14,3 @@ const DEMO_NAMES = new Set(DEMO_ACCOUNTS.map((a) => a.username));
  * demonstration data off they must not sign in or keep a session, even if the database holds them.
  */
 export const isDemoAccount = (username: string) => DEMO_NAMES.has(username.toLowerCase());
-
-export async function createDemoAccounts(store: Store, now: Date): Promise<void> {
-  for (const account of DEMO_ACCOUNTS) {
-    if (!store.users.byUsername(account.username)) await store.users.create(account, { now, actor: 'system:demo' });
-  }
-}

@@ -11,6 +11,7 @@ import { createStore } from '../db/store.js';
 import { InputError } from '../errors.js';
 import { Role, UserCreate } from '../schemas/index.js';
 import { unsafeTextProblem } from '../schemas/safe-text.js';
+import { createAccounts } from '../services/accounts.js';
 
 async function readPassword(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -43,6 +44,7 @@ async function main() {
   try {
     migrate(db);
     const store = createStore(db, { includeDemo: config.demo });
+    const accounts = createAccounts(store, { includeDemo: config.demo });
     const who = { now: new Date(), actor: `cli:${process.env.USER ?? 'shell'}` };
     const user = () => {
       const u = username ? store.users.byUsername(username) : null;
@@ -67,22 +69,22 @@ async function main() {
         }
         if (!username) throw new Error(USAGE);
         const password = await readPassword(`Password for ${username}: `);
-        const created = await store.users.create({ username, role, displayName: values.name ?? username, email: values.email, password }, who);
+        const created = await accounts.create({ username, role, displayName: values.name ?? username, email: values.email, password }, who);
         console.log(`Created ${created.username} (${created.role}).`);
         break;
       }
       case 'set-role':
-        console.log(`${store.users.update(user().id, { role: Role.parse(extra) }, who).username} is now ${extra}.`);
+        console.log(`${accounts.update(user().id, { role: Role.parse(extra) }, who).username} is now ${extra}.`);
         break;
       case 'reset-password': {
         const u = user();
-        await store.users.resetPassword(u.id, await readPassword(`New password for ${u.username}: `), who);
+        await accounts.resetPassword(u.id, await readPassword(`New password for ${u.username}: `), who);
         console.log(`Password reset for ${u.username}; their sessions are revoked.`);
         break;
       }
       case 'disable':
       case 'enable':
-        store.users.update(user().id, { disabled: command === 'disable' }, who);
+        accounts.update(user().id, { disabled: command === 'disable' }, who);
         console.log(`${username} ${command}d.`);
         break;
       default:

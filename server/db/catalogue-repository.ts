@@ -88,7 +88,7 @@ export function createCatalogueRepository(db: Db) {
       const { scaleLow, scaleHigh, ...topic } = row;
       return { ...topic, scale: { low: scaleLow, high: scaleHigh } };
     },
-    /** The topic's assessment settings (METHOD §4); null before a catalogue is loaded. */
+    /** The topic's assessment settings (README, Method: The assessment); null before a catalogue is loaded. */
     assessmentSettings: () =>
       (q.assessmentSettings.get() as { halfLifeDays: number; assessFrom: string; observableFrom: string } | undefined) ?? null,
     listIndicators(): IndicatorSummary[] {

@@ -11,6 +11,7 @@ export interface DeliveryRow {
   sentAt: string | null; messageId: string | null;
 }
 export interface Subscriber { userId: number; email: string; displayName: string }
+export interface DeliveryCounts { sent: number; pending: number; failed: number }
 
 const DIGEST = `id, scheduled_for AS scheduledFor, covers_from AS coversFrom, covers_to AS coversTo, created_at AS createdAt,
   subject, html, text, sparks_json AS sparksJson, status, finished_at AS finishedAt`;
@@ -44,8 +45,8 @@ export function createDigestRepository(db: Db) {
       WHERE id = ? AND status = 'pending'`),
     retry: db.prepare('UPDATE digest_deliveries SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?'),
     fail: db.prepare(`UPDATE digest_deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`),
-    counts: db.prepare(`SELECT sum(status = 'pending') AS pending, sum(status = 'sent') AS sent, sum(status = 'failed') AS failed, count(*) AS total
-      FROM digest_deliveries WHERE digest_id = ?`),
+    counts: db.prepare(`SELECT coalesce(sum(status = 'pending'), 0) AS pending, coalesce(sum(status = 'sent'), 0) AS sent,
+        coalesce(sum(status = 'failed'), 0) AS failed FROM digest_deliveries WHERE digest_id = ?`),
     finish: db.prepare('UPDATE digests SET status = ?, finished_at = ? WHERE id = ?'),
     failures: db.prepare(`SELECT ${DELIVERY} FROM digest_deliveries d JOIN users u ON u.id = d.user_id
       WHERE d.status = 'failed' OR (d.status = 'pending' AND d.attempts > 0) ORDER BY d.id DESC LIMIT 200`),
@@ -78,6 +79,8 @@ export function createDigestRepository(db: Db) {
     deliveries: (digestId: number) => q.deliveries.all(digestId) as DeliveryRow[],
     due: (digestId: number, now: Date) => q.due.all(digestId, now.toISOString()) as DeliveryRow[],
     failures: () => q.failures.all() as DeliveryRow[],
+    /** How many of a digest's deliveries are sent, pending and failed. */
+    deliveryCounts: (digestId: number) => q.counts.get(digestId) as DeliveryCounts,
     /** Stores the digest and one pending delivery per subscriber in one transaction: the outbox. */
     store(d: Omit<DigestRow, 'id' | 'status' | 'finishedAt'>, recipients: Subscriber[], now: Date): DigestRow {
       return db.transaction(() => {
@@ -93,7 +96,7 @@ export function createDigestRepository(db: Db) {
     markFailed: (id: number, error: string) => void q.fail.run(error, id),
     /** Closes a digest once no delivery is pending: sent if anyone accepted it, failed if nobody did. */
     finishIfDone(digestId: number, now: Date): DigestRow['status'] {
-      const c = q.counts.get(digestId) as { pending: number; sent: number; failed: number; total: number };
+      const c = q.counts.get(digestId) as DeliveryCounts;
       if (c.pending > 0) return 'sending';
       const status = c.sent > 0 ? 'sent' : 'failed';
       q.finish.run(status, now.toISOString(), digestId);

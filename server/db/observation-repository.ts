@@ -2,8 +2,9 @@ import { observationWeight } from '../analysis/grading.js';
 import type { WeightedReading } from '../analysis/series.js';
 import { InputError } from '../errors.js';
 import type { Observation, ObservationInput, Reliability } from '../schemas/index.js';
-import { createAuditRepository } from './audit-repository.js';
-import { createSourceRepository } from './source-repository.js';
+import type { Actor } from '../actor.js';
+import type { AuditRepository } from './audit-repository.js';
+import type { SourceRepository } from './source-repository.js';
 import type { Db } from './open-db.js';
 
 export interface ObservationRow {
@@ -31,11 +32,8 @@ export function toObservation(r: ObservationRow): Observation {
   };
 }
 
-export interface RecordOptions {
-  now: Date;
-  actor: string;
-  /** The signed-in person recording it; null for system loads (demonstration data). */
-  userId?: number | null;
+/** Who records (`userId` null for system loads such as demonstration data), and whether it is demonstration data. */
+export interface RecordOptions extends Actor {
   demo?: boolean;
 }
 
@@ -47,7 +45,11 @@ export interface RecordOptions {
 /** The kept month sums store weights as whole numbers of 1e-4 (migration 0010), so they add exactly. */
 const WEIGHT_UNITS = 1e4;
 
-export function createObservationRepository(db: Db, { includeDemo }: { includeDemo: boolean }) {
+export function createObservationRepository(
+  db: Db,
+  { includeDemo }: { includeDemo: boolean },
+  { audit, sources }: { audit: AuditRepository; sources: SourceRepository }
+) {
   const visible = includeDemo ? '1 = 1' : 'o.demo = 0';
   const visibleCorrection = includeDemo ? '1 = 1' : 'c.demo = 0';
   // Month sums and observed days are kept per view by triggers (migration 0010).
@@ -80,8 +82,6 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     demoCount: db.prepare('SELECT count(*) FROM observations WHERE demo = 1').pluck(),
     total: db.prepare('SELECT count(*) FROM observations').pluck()
   };
-  const audit = createAuditRepository(db);
-  const sources = createSourceRepository(db);
 
   /** Checks that need the database, then the insert and its audit row: all or nothing. */
   const recordOne = (input: ObservationInput, { now, actor, userId = null, demo = false }: RecordOptions): Observation => {
@@ -138,7 +138,7 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
       }));
     },
     /**
-     * The indicator's observed months with their weighted mean level (METHOD §3, rounded as the
+     * The indicator's observed months with their weighted mean level (README, Method: Series; rounded as the
      * series are), from the kept month sums: what tripwires and novelty look at, without the rows.
      */
     monthlyReadings(indicatorId: string): { at: string; reading: number; weight: number }[] {

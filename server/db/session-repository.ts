@@ -1,11 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ThrottleState } from '../auth/lockout.js';
 import type { Db } from './open-db.js';
 import { storageProblem } from './storage-errors.js';
 
 export interface SessionPolicy {
   idleMinutes: number;
   maxHours: number;
+}
+
+/** A throttle key's stored state (the policy that reads and writes it lives in auth/lockout). */
+export interface ThrottleRow {
+  failures: number;
+  lockedUntil: string | null;
 }
 
 export interface ActiveSession {
@@ -35,6 +40,7 @@ export function createSessionRepository(db: Db) {
       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`),
     touch: db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?'),
     revoke: db.prepare('UPDATE sessions SET revoked_at = coalesce(revoked_at, ?) WHERE token_hash = ?'),
+    revokeUser: db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL'),
     throttle: db.prepare('SELECT failures, locked_until AS lockedUntil FROM login_throttle WHERE key = ?'),
     saveThrottle: db.prepare(`INSERT INTO login_throttle (key, failures, locked_until, last_failure) VALUES (@key, @failures, @lockedUntil, @now)
       ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, last_failure = excluded.last_failure`),
@@ -67,10 +73,12 @@ export function createSessionRepository(db: Db) {
       return session;
     },
     revoke: (tokenHash: string, now: Date) => void q.revoke.run(now.toISOString(), tokenHash),
+    /** Revokes every live session of one account. */
+    revokeAllFor: (userId: number, now: Date) => void q.revokeUser.run(now.toISOString(), userId),
     /** Revokes the session behind a cookie's token, if there is one. */
     revokeToken: (token: string, now: Date) => void q.revoke.run(now.toISOString(), hashToken(token)),
-    throttle: (key: string) => (q.throttle.get(key) as ThrottleState | undefined) ?? null,
-    saveThrottle: (key: string, state: ThrottleState, now: Date) => void q.saveThrottle.run({ key, ...state, now: now.toISOString() }),
+    throttle: (key: string) => (q.throttle.get(key) as ThrottleRow | undefined) ?? null,
+    saveThrottle: (key: string, state: ThrottleRow, now: Date) => void q.saveThrottle.run({ key, ...state, now: now.toISOString() }),
     clearThrottle: (key: string) => void q.clearThrottle.run(key)
   };
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Reliability, SourceCreate, SourceDetail, SourceGradeInput, SourceSummary, SourceUpdate } from '../schemas/index.js';
-import { createAuditRepository } from './audit-repository.js';
+import type { Actor } from '../actor.js';
+import type { AuditRepository } from './audit-repository.js';
 import type { Db } from './open-db.js';
 
 type SummaryRow = Omit<SourceSummary, 'url'> & { url: string };
@@ -10,16 +11,11 @@ const SUMMARY = `SELECT s.id, s.title AS name, s.kind, s.url,
     (SELECT count(*) FROM observations o WHERE o.source_id = s.id) AS observationCount
   FROM sources s`;
 
-export interface Actor {
-  now: Date;
-  actor: string;
-}
-
 /**
  * Sources of reporting. Reliability belongs to the source and has a history: a new grade is a
- * new row, the latest is current (METHOD §2).
+ * new row, the latest is current (README, Method: Grading).
  */
-export function createSourceRepository(db: Db) {
+export function createSourceRepository(db: Db, audit: AuditRepository) {
   const q = {
     list: db.prepare(`${SUMMARY} ORDER BY s.title COLLATE NOCASE`),
     byId: db.prepare(`${SUMMARY} WHERE s.id = ?`),
@@ -32,7 +28,6 @@ export function createSourceRepository(db: Db) {
     remove: db.prepare('DELETE FROM sources WHERE id = ?'),
     removeGrades: db.prepare('DELETE FROM source_grades WHERE source_id = ?')
   };
-  const audit = createAuditRepository(db);
   const toSummary = (r: SummaryRow): SourceSummary => ({ ...r, url: r.url || null });
 
   const get = (id: number): SourceDetail | null => {

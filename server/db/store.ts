@@ -16,22 +16,25 @@ import type { Db } from './open-db.js';
 
 /** Every repository over one database: the only place SQL lives. */
 export function createStore(db: Db, options: { includeDemo: boolean }) {
+  // One audit log and one source repository, shared by every repository that writes to them.
+  const audit = createAuditRepository(db);
+  const sources = createSourceRepository(db, audit);
   return {
     db,
     catalogue: createCatalogueRepository(db),
-    observations: createObservationRepository(db, options),
+    observations: createObservationRepository(db, options, { audit, sources }),
     indicatorStatus: createIndicatorStatusRepository(db, options),
     assessment: createAssessmentRepository(db, options),
     imports: createImportRepository(db, options),
     exports: createExportRepository(db, options),
     annotations: createAnnotationRepository(db, options),
-    sources: createSourceRepository(db),
-    warnings: createWarningRepository(db),
-    users: createUserRepository(db, options),
+    sources,
+    warnings: createWarningRepository(db, audit),
+    users: createUserRepository(db),
     sessions: createSessionRepository(db),
     digests: createDigestRepository(db),
     meta: createMetaRepository(db),
-    audit: createAuditRepository(db)
+    audit
   };
 }
 

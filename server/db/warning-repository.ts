@@ -2,7 +2,8 @@ import { SEVERITY_SQL } from '../analysis/warning-severity.js';
 import type { WarningEvent } from '../analysis/warnings.js';
 import { InputError } from '../errors.js';
 import type { Warning, WarningKind, WarningSeverity } from '../schemas/index.js';
-import { createAuditRepository } from './audit-repository.js';
+import type { Actor } from '../actor.js';
+import type { AuditRepository } from './audit-repository.js';
 import type { Db } from './open-db.js';
 
 /** Which open warnings an evaluation speaks for (see services/warning-input.ts). */
@@ -28,9 +29,7 @@ export interface WarningFilter {
   indicatorId?: string;
 }
 
-export interface Acknowledgement {
-  now: Date;
-  actor: string;
+export interface Acknowledgement extends Actor {
   note?: string | null;
 }
 
@@ -39,7 +38,7 @@ export interface Acknowledgement {
  * what is new, closes what has ended (`until`), and resolves what the evidence no longer
  * supports (a corrected observation can withdraw a tripwire).
  */
-export function createWarningRepository(db: Db) {
+export function createWarningRepository(db: Db, audit: AuditRepository) {
   const q = {
     insert: db.prepare(`INSERT INTO warnings (fingerprint, kind, indicator_id, scenario_id, at, until, level, cause, detected_at, resolved_at)
       VALUES (@fingerprint, @kind, @indicatorId, @scenarioId, @at, @until, @level, @cause, @now, CASE WHEN @until IS NULL THEN NULL ELSE @now END)
@@ -65,7 +64,6 @@ export function createWarningRepository(db: Db) {
       WHERE w.kind IN ('tripwire', 'staleness') AND w.resolved_at IS NOT NULL AND (@from IS NULL OR w.resolved_at > @from)
         AND w.resolved_at <= @to ORDER BY w.resolved_at DESC, w.id DESC`)
   };
-  const audit = createAuditRepository(db);
 
   function acknowledgeOne(id: number, path: string, who: Acknowledgement): Warning {
     const before = q.byId.get(id) as Row | undefined;

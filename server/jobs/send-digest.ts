@@ -1,6 +1,7 @@
-import { composeDigest, UNSUBSCRIBE_PLACEHOLDER, type DigestSpark } from '../analysis/digest.js';
+import { UNSUBSCRIBE_PLACEHOLDER, type DigestSpark } from '../analysis/digest.js';
 import type { DigestRow } from '../db/digest-repository.js';
 import type { Store } from '../db/store.js';
+import { composeDigestMail } from '../mail/digest-html.js';
 import { DeliveryError, type Mailer } from '../mail/mailer.js';
 import { sparklinePng } from '../mail/sparkline-png.js';
 import { digestInput } from '../services/digest-input.js';
@@ -47,7 +48,7 @@ export async function runDigest(deps: DigestDeps, mode: { kind: 'compose'; slot:
 function compose({ store, clock, appUrl, holder }: DigestDeps, slot: string | null): DigestRow {
   const now = clock();
   const last = store.digests.lastSent();
-  const composed = composeDigest(digestInput(store, { coversFrom: last?.coversTo ?? null, coversTo: now.toISOString(), appUrl }));
+  const composed = composeDigestMail(digestInput(store, { coversFrom: last?.coversTo ?? null, coversTo: now.toISOString(), appUrl }));
   store.digests.ensureTokens();
   const digest = store.digests.store(
     { scheduledFor: slot, coversFrom: last?.coversTo ?? null, coversTo: now.toISOString(), createdAt: now.toISOString(),
@@ -83,11 +84,10 @@ async function deliver({ store, clock, mailer, appUrl, holder }: DigestDeps, dig
     }
   }
   const status = store.digests.finishIfDone(digest.id, clock());
-  const rows = store.digests.deliveries(digest.id);
-  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const { sent, failed, pending } = store.digests.deliveryCounts(digest.id);
   if (status !== 'sending') {
     store.audit.append({ actor: `system:${holder}`, action: 'digest.send', entity: 'digest', entityId: digest.id,
-      after: { status, sent: count('sent'), failed: count('failed'), target: mailer.target } }, clock());
+      after: { status, sent, failed, target: mailer.target } }, clock());
   }
-  return { outcome: 'done', digestId: digest.id, status, sent: count('sent'), failed: count('failed'), retrying: count('pending') };
+  return { outcome: 'done', digestId: digest.id, status, sent, failed, retrying: pending };
 }

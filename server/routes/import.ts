@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth-plugin.js';
-import { InputError } from '../errors.js';
-import { runEvaluateWarnings } from '../jobs/evaluate-warnings.js';
 import { ErrorBody, ImportQuery, ImportRefused, ImportReport, type ImportRefused as Refused } from '../schemas/index.js';
-import { importObservations } from '../services/import-observations.js';
-import { readCsvImportFile, readJsonImportFile } from '../services/read-import-file.js';
+import { importAndEvaluate } from '../services/import-observations.js';
+import { readImportBody } from '../services/read-import-file.js';
 
 /** Import files may be far larger than any form: 50 MB (about 300,000 rows), for this route only. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -35,19 +32,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const dryRun = req.query.dryRun === 'true';
-      const isCsv = req.headers['content-type']?.split(';')[0].trim().toLowerCase() === 'text/csv';
-      if (!isCsv && !Array.isArray(req.body)) throw new InputError(400, 'body', 'must be a CSV file (text/csv) or a JSON array of rows');
-      const file = isCsv ? await readCsvImportFile(req.body as Readable, IMPORT_BODY_LIMIT) : readJsonImportFile(req.body as unknown[]);
-      const report = importObservations(app.store, file, { dryRun, now: app.clock(), ...actorOf(req) });
+      const file = await readImportBody(req.body, req.headers['content-type'], IMPORT_BODY_LIMIT);
+      const { report, warningsError } = importAndEvaluate(app.store, file, { dryRun, ...actorOf(req) });
+      if (warningsError) req.log.error({ err: warningsError }, 'warnings evaluation after an import failed');
       if (report.rejected.length && !dryRun) return reply.code(400).send(refusal(report));
-      if (report.imported > 0) {
-        // As after a single observation: warnings follow the evidence, once for the whole file.
-        try {
-          runEvaluateWarnings({ store: app.store, clock: app.clock });
-        } catch (err) {
-          req.log.error({ err }, 'warnings evaluation after an import failed');
-        }
-      }
       return reply.code(dryRun ? 200 : 201).send(report);
     }
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { whoOf } from '../auth/auth-plugin.js';
+import { actorOf } from '../auth/auth-plugin.js';
 import {
   AcknowledgeBody,
   BulkAcknowledgeBody,
@@ -29,7 +29,7 @@ export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Warning, 400: ErrorBody, 404: ErrorBody }
       }
     },
-    async (req) => warnings.acknowledge(req.params.id, { ...whoOf(req), note: req.body?.note })
+    async (req) => warnings.acknowledge(req.params.id, { ...actorOf(req), note: req.body?.note })
   );
 
   app.post(
@@ -38,6 +38,6 @@ export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: ['manager', 'admin'] },
       schema: { body: BulkAcknowledgeBody, response: { 200: BulkAcknowledgeResult, 400: ErrorBody, 404: ErrorBody } }
     },
-    async (req) => warnings.acknowledgeMany([...new Set(req.body.ids)], { ...whoOf(req), note: req.body.note })
+    async (req) => warnings.acknowledgeMany([...new Set(req.body.ids)], { ...actorOf(req), note: req.body.note })
   );
 };

@@ -60,7 +60,7 @@ export const Observation = z.object({
   source: Source,
   reliability: Reliability,
   credibility: z.number().int(),
-  /** reliability weight × credibility weight (METHOD §2), in [0, 1]. */
+  /** reliability weight × credibility weight (README, Method: Grading), in [0, 1]. */
   weight: z.number(),
   supersedes: z.number().int().nullable(),
   supersededBy: z.number().int().nullable(),

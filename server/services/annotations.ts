@@ -1,12 +1,8 @@
+import type { Actor } from '../actor.js';
 import type { Store } from '../db/store.js';
 import { InputError } from '../errors.js';
 import type { Annotation, AnnotationInput, AnnotationQuery } from '../schemas/index.js';
 
-export interface Who {
-  now: Date;
-  actor: string;
-  userId: number | null;
-}
 
 function checkScope(store: Store, input: AnnotationInput) {
   if (input.scope === 'family' && !store.catalogue.listFamilies().some((f) => f.id === input.familyId)) {
@@ -43,10 +39,10 @@ export function listAnnotations(store: Store, q: AnnotationQuery): Annotation[] 
 }
 
 /** A new annotation and its audit entry, in one transaction. */
-export function createAnnotation(store: Store, input: AnnotationInput, who: Who, options: { demo?: boolean } = {}): Annotation {
+export function createAnnotation(store: Store, input: AnnotationInput, who: Actor, options: { demo?: boolean } = {}): Annotation {
   checkScope(store, input);
   return store.db.transaction(() => {
-    const id = store.annotations.insert(input, { at: who.now.toISOString(), userId: who.userId, demo: options.demo });
+    const id = store.annotations.insert(input, { at: who.now.toISOString(), userId: who.userId ?? null, demo: options.demo });
     const created = store.annotations.get(id)!;
     store.audit.append({ actor: who.actor, action: 'annotation.create', entity: 'annotation', entityId: id, after: created }, who.now);
     return created;
@@ -54,11 +50,11 @@ export function createAnnotation(store: Store, input: AnnotationInput, who: Who,
 }
 
 /** A correction: a new annotation that supersedes `id`, which stays on record. */
-export function correctAnnotation(store: Store, id: number, input: AnnotationInput, who: Who): Annotation {
+export function correctAnnotation(store: Store, id: number, input: AnnotationInput, who: Actor): Annotation {
   checkScope(store, input);
   return store.db.transaction(() => {
     const before = current(store, id);
-    const newId = store.annotations.insert(input, { at: who.now.toISOString(), userId: who.userId, supersedes: id, demo: before.demo });
+    const newId = store.annotations.insert(input, { at: who.now.toISOString(), userId: who.userId ?? null, supersedes: id, demo: before.demo });
     const after = store.annotations.get(newId)!;
     store.audit.append({ actor: who.actor, action: 'annotation.correct', entity: 'annotation', entityId: newId, before, after }, who.now);
     return after;
@@ -66,10 +62,10 @@ export function correctAnnotation(store: Store, id: number, input: AnnotationInp
 }
 
 /** Retired: no longer drawn, kept on record with who retired it and why. */
-export function retireAnnotation(store: Store, id: number, reason: string, who: Who): Annotation {
+export function retireAnnotation(store: Store, id: number, reason: string, who: Actor): Annotation {
   return store.db.transaction(() => {
     const before = current(store, id);
-    store.annotations.retire(id, reason, who.now.toISOString(), who.userId);
+    store.annotations.retire(id, reason, who.now.toISOString(), who.userId ?? null);
     const after = store.annotations.get(id)!;
     store.audit.append({ actor: who.actor, action: 'annotation.retire', entity: 'annotation', entityId: id, before, after }, who.now);
     return after;

@@ -1,4 +1,4 @@
-// Reads of the one assessment (METHOD §4): every view asks here for the state at a date.
+// Reads of the one assessment (README, Method: The assessment): every view asks here for the state at a date.
 import { slotted } from '../analysis/assessment-days.js';
 import type { BandRange } from '../analysis/bands.js';
 import { EVIDENCE_DISCOUNT } from '../analysis/method.js';

@@ -2,6 +2,7 @@ import { DEMO_ACCOUNTS } from '../auth/demo-accounts.js';
 import { verifyPassword } from '../auth/passwords.js';
 import type { Store } from '../db/store.js';
 import type { DemoAccount } from '../schemas/index.js';
+import type { Accounts } from './accounts.js';
 
 // Whether a stored hash still matches the published demo password, remembered per hash: the check
 // costs an argon2 verification, and this answers an anonymous page, so each hash is checked once.
@@ -23,4 +24,11 @@ export async function usableDemoAccounts(store: Store, demoShown: boolean): Prom
     if (stillPublished.get(key)) usable.push({ username: account.username, password: account.password, role: row.role });
   }
   return usable;
+}
+
+/** Creates the demonstration accounts that are missing (only ever with the demonstration data). */
+export async function createDemoAccounts(store: Store, accounts: Accounts, now: Date): Promise<void> {
+  for (const account of DEMO_ACCOUNTS) {
+    if (!store.users.byUsername(account.username)) await accounts.create(account, { now, actor: 'system:demo' });
+  }
 }

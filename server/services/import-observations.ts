@@ -1,3 +1,5 @@
+import type { Actor } from '../actor.js';
+import { runEvaluateWarnings } from '../jobs/evaluate-warnings.js';
 import { refreshAssessment } from './assessment-upkeep.js';
 import type { Store } from '../db/store.js';
 import type { ImportedObservation } from '../db/import-repository.js';
@@ -11,11 +13,8 @@ export interface ImportFile {
   rejected: ImportRejection[];
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends Actor {
   dryRun: boolean;
-  now: Date;
-  actor: string;
-  userId: number | null;
   /** Called now and then while rows are checked and written (the command line's progress bar). */
   onProgress?: (phase: 'checking' | 'writing', done: number, total: number) => void;
 }
@@ -94,7 +93,7 @@ function write(store: Store, p: Plan, file: ImportFile, options: ImportOptions):
   p.planned.forEach(({ reading, source }, i) => {
     if (i % PROGRESS_EVERY === 0) options.onProgress?.('writing', i, p.planned.length);
     const sourceId = 'id' in source ? source.id : created.get(source.title)!;
-    ids.push(store.imports.insertObservation({ ...reading, sourceId }, at, options.userId));
+    ids.push(store.imports.insertObservation({ ...reading, sourceId }, at, options.userId ?? null));
   });
   options.onProgress?.('writing', p.planned.length, p.planned.length);
   refreshAssessment(store, earliestDates(p));
@@ -124,4 +123,19 @@ export function importObservations(store: Store, file: ImportFile, options: Impo
     };
   };
   return options.dryRun ? run() : store.db.transaction(run).immediate();
+}
+
+/**
+ * Imports, then brings the warnings up to date once for the whole file, as after a single
+ * observation. The import stands whatever the evaluation finds; its failure is returned to log.
+ */
+export function importAndEvaluate(store: Store, file: ImportFile, options: ImportOptions): { report: ImportReport; warningsError: unknown } {
+  const report = importObservations(store, file, options);
+  if (report.imported === 0) return { report, warningsError: null };
+  try {
+    runEvaluateWarnings({ store, clock: () => options.now });
+    return { report, warningsError: null };
+  } catch (err) {
+    return { report, warningsError: err };
+  }
 }

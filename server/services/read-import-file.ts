@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { readImportCsv } from '../csv/read-import-csv.js';
+import { InputError } from '../errors.js';
 import type { ImportRejection } from '../schemas/index.js';
 import { checkCsvRecord, checkRow, type ImportCandidate, type RowCheck } from './import-rows.js';
 import type { ImportFile } from './import-observations.js';
@@ -42,4 +43,11 @@ export function readJsonImportFile(rows: unknown[]): ImportFile {
   const file = collect();
   rows.forEach((row, i) => file.add(checkRow(row, i + 1)));
   return file.finish();
+}
+
+/** A request body as an import file: a CSV stream (text/csv) or a JSON array of rows. */
+export async function readImportBody(body: unknown, contentType: string | undefined, byteLimit: number): Promise<ImportFile> {
+  const isCsv = contentType?.split(';')[0].trim().toLowerCase() === 'text/csv';
+  if (!isCsv && !Array.isArray(body)) throw new InputError(400, 'body', 'must be a CSV file (text/csv) or a JSON array of rows');
+  return isCsv ? readCsvImportFile(body as Readable, byteLimit) : readJsonImportFile(body as unknown[]);
 }

@@ -1,4 +1,4 @@
-// The scenario views, all read from the one assessment at the dates they show (METHOD §4).
+// The scenario views, all read from the one assessment at the dates they show (README, Method: The assessment).
 import { achTable, describeMovement } from '../analysis/assessment.js';
 import { analyticConfidence } from '../analysis/confidence.js';
 import { icd203Words } from '../analysis/icd203.js';

@@ -1,7 +1,9 @@
 import { isDemoAccount } from '../auth/demo-accounts.js';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, afterFailure, afterRefund, lockedFor, type LockoutPolicy } from '../auth/lockout.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.js';
+import type { SessionPolicy } from '../db/session-repository.js';
 import type { Store } from '../db/store.js';
+import type { Me } from '../schemas/index.js';
 
 export type SignInOutcome = { kind: 'locked'; seconds: number } | { kind: 'refused' } | { kind: 'accepted'; userId: number; username: string };
 
@@ -50,4 +52,31 @@ export async function checkSignIn(
     else store.sessions.clearThrottle(address.key);
   })();
   return { kind: 'accepted', userId: row.id, username: row.username };
+}
+
+export type SignInResult =
+  | { kind: 'locked'; seconds: number }
+  | { kind: 'refused' }
+  | { kind: 'signed-in'; me: Me; token: string; expiresAt: string };
+
+/**
+ * A sign-in from start to finish: the check, then a new session that replaces whatever session
+ * this browser held before (another account's included), each outcome audited but a lock.
+ */
+export async function signIn(
+  store: Store,
+  attempt: { username: string; password: string; address: string; now: Date; demo: boolean; earlierToken?: string; policy: SessionPolicy }
+): Promise<SignInResult> {
+  const { now, address } = attempt;
+  const outcome = await checkSignIn(store, attempt);
+  if (outcome.kind === 'locked') return outcome;
+  if (outcome.kind === 'refused') {
+    store.audit.append({ actor: 'anonymous', action: 'auth.login_failed', entity: 'user', entityId: attempt.username, after: { address } }, now);
+    return outcome;
+  }
+  if (attempt.earlierToken) store.sessions.revokeToken(attempt.earlierToken, now);
+  const opened = store.sessions.open(outcome.userId, now, attempt.policy, address);
+  store.audit.append({ actor: outcome.username, action: 'auth.login', entity: 'user', entityId: outcome.userId, after: { address } }, now);
+  const me = { user: store.users.get(outcome.userId), csrfToken: opened.csrfToken };
+  return { kind: 'signed-in', me, token: opened.token, expiresAt: opened.expiresAt };
 }

@@ -69,11 +69,11 @@ describe('fuzzing every API route', () => {
   const restoreAccounts = async () => {
     for (const role of ROLES) {
       const u = t.app.store.users.byUsername(`test-${role.replace('_', '-')}`);
-      if (u && (u.role !== role || u.disabled)) t.app.store.users.update(u.id, { role, disabled: false }, { now: t.app.clock(), actor: 'test' });
+      if (u && (u.role !== role || u.disabled)) t.app.accounts.update(u.id, { role, disabled: false }, { now: t.app.clock(), actor: 'test' });
       const me = clients[role] && (await clients[role].inject({ method: 'GET', url: '/api/auth/me' }));
       if (!me || me.statusCode !== 200 || me.json().user.role !== role) {
         // A valid password reset by the fuzzer ends the session and changes the password: set it back.
-        if (u) await t.app.store.users.resetPassword(u.id, TEST_PASSWORD, { now: t.app.clock(), actor: 'test' });
+        if (u) await t.app.accounts.resetPassword(u.id, TEST_PASSWORD, { now: t.app.clock(), actor: 'test' });
         clients[role] = await signIn(t.app, role);
       }
     }

@@ -16,7 +16,7 @@ export interface Client {
 /** Creates `username` with `role` if needed and signs in through the real login route. */
 export async function signIn(app: App, role: Role, username = `test-${role.replace('_', '-')}`): Promise<Client> {
   if (!app.store.users.byUsername(username)) {
-    await app.store.users.create({ username, displayName: username, role, password: TEST_PASSWORD, email: `${username}@example.org` }, { now: app.clock(), actor: 'test' });
+    await app.accounts.create({ username, displayName: username, role, password: TEST_PASSWORD, email: `${username}@example.org` }, { now: app.clock(), actor: 'test' });
   }
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.body}`);

@@ -15,8 +15,8 @@ export function testDb(catalogueDir = FIXTURE_CATALOGUE, options = { includeDemo
   const file = join(tmp.dir, 'w.db');
   const db = openDb(file);
   migrate(db);
-  syncCatalogue(db, loadCatalogue(catalogueDir), NOW);
   const store = createStore(db, options);
+  syncCatalogue(store, loadCatalogue(catalogueDir), NOW);
   return {
     file,
     db,

@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '../../../server/auth/auth-plugin.js';
 import { migrate } from '../../../server/db/migrate.js';
 import { openDb } from '../../../server/db/open-db.js';
 import { createStore } from '../../../server/db/store.js';
+import { createAccounts } from '../../../server/services/accounts.js';
 import type { Role } from '../../../server/schemas/index.js';
 import { TEST_PASSWORD } from '../../support/sign-in.js';
 import { FIXTURE_CATALOGUE } from '../../support/test-catalogue.js';
@@ -49,7 +50,7 @@ export async function prepareDb(dbFile: string, roles: Role[]): Promise<void> {
   const store = createStore(db, { includeDemo: false });
   for (const role of roles) {
     const username = `fault-${role.replace('_', '-')}`;
-    await store.users.create({ username, displayName: username, role, password: TEST_PASSWORD }, { now: new Date(), actor: 'test' });
+    await createAccounts(store, { includeDemo: false }).create({ username, displayName: username, role, password: TEST_PASSWORD }, { now: new Date(), actor: 'test' });
   }
   db.close();
 }

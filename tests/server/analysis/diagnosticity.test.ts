@@ -8,7 +8,7 @@ const band: fc.Arbitrary<BandRange> = fc
   .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }))
   .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as BandRange);
 
-describe('pair separation (METHOD §5)', () => {
+describe('pair separation (README, Method: Diagnosticity)', () => {
   const scenarioIds = ['decline', 'split', 'ttp'];
   // Tajik Taliban links tell the split from the TTP path; fighter salaries only tell decline from resurgence.
   const tajik: BandRange[] = [[1, 2], [4, 5], [1, 3]];

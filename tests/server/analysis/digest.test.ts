@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { composeDigest, type DigestInput } from '../../../server/analysis/digest.js';
+import { composeDigestMail } from '../../../server/mail/digest-html.js';
 import { byImportance, pickObservations, separation, staleByFamily } from '../../../server/analysis/digest-select.js';
 import { clip } from '../../../server/analysis/digest-words.js';
 
@@ -41,7 +42,7 @@ describe('digest composition', () => {
   });
 
   it('says the same in the HTML part, escaped, with the trend image by content id', () => {
-    const { html, sparks } = composeDigest(input({ topicTitle: '<script>alert(1)</script>' }));
+    const { html, sparks } = composeDigestMail(input({ topicTitle: '<script>alert(1)</script>' }));
     expect(html).not.toContain('<script>');
     expect(html).toContain('Leading scenario: <b>Scenario a</b>');
     expect(html).toContain('<b>tripwire</b>: Indicator 1: reading 4 reached the fire threshold 4');
@@ -52,7 +53,7 @@ describe('digest composition', () => {
   });
 
   it('links to the tripwires and shifts past the ones listed', () => {
-    const { text, html } = composeDigest(input({ counts: { fired: { tripwire: 8, shift: 4 }, recovered: 0 } }));
+    const { text, html } = composeDigestMail(input({ counts: { fired: { tripwire: 8, shift: 4 }, recovered: 0 } }));
     expect(text).toContain('TRIPWIRES AND SHIFTS (12)');
     expect(text).toContain('and 11 more: https://wf.example.org/warnings');
     expect(html).toContain('<a href="https://wf.example.org/warnings">and 11 more</a>');

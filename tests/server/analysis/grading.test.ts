@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { observationWeight, RELIABILITY_WEIGHT } from '../../../server/analysis/grading.js';
 
-describe('observationWeight (METHOD §2)', () => {
+describe('observationWeight (README, Method: Grading)', () => {
   it.each([
     ['A', 1, 1],
     ['B', 2, 0.64],

@@ -41,9 +41,9 @@ describe('levelDistribution', () => {
   });
 });
 
-describe('diagnosticity (METHOD §5)', () => {
+describe('diagnosticity (README, Method: Diagnosticity)', () => {
   const scenarioIds = ['decline', 'persistence', 'split', 'ttp', 'pivot'];
-  // METHOD's worked example: fighter salaries separate decline from resurgence, not the two resurgence paths.
+  // The starting method's worked example: fighter salaries separate decline from resurgence, not the two resurgence paths.
   const salaries: BandRange[] = [[1, 2], [2, 3], [3, 5], [3, 5], [2, 4]];
 
   it('scores an indicator by the scenario pair it separates best', () => {

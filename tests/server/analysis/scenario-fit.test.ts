@@ -18,7 +18,7 @@ const at = (day: string, readings: Reading[], model = example) => {
   return stateAt(day, [segs.filter((s) => s.from <= day).at(-1)], model);
 };
 
-describe('the assessment at a date (METHOD §4)', () => {
+describe('the assessment at a date (README, Method: The assessment)', () => {
   it('reproduces the README worked example', () => {
     expect(levelDistribution([1, 2])[3]).toBeCloseTo(0.013, 3);
     expect(levelDistribution([3, 5])[3]).toBeCloseTo(0.2667, 4);

@@ -7,7 +7,7 @@ const reading = (observedAt: string, level: number, weight = 1, quantity: number
   observedAt, level, weight, quantity
 });
 
-describe('indicatorSeries (METHOD §3)', () => {
+describe('indicatorSeries (README, Method: Series)', () => {
   it('reproduces the README worked example', () => {
     const [jan, feb] = indicatorSeries({
       readings: [reading('2023-01-05', 1, 0.36), reading('2023-01-20', 4, 0.64)], // C3 and B2

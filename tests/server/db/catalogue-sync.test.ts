@@ -19,7 +19,7 @@ describe('syncCatalogue', () => {
     t.dispose();
     tmp.remove();
   });
-  const resync = () => syncCatalogue(t.db, loadCatalogue(cat.dir), NOW);
+  const resync = () => syncCatalogue(t.store, loadCatalogue(cat.dir), NOW);
 
   it('changes nothing when the files did not change', () => {
     expect(resync()).toEqual({ added: [], updated: [], retired: [], removed: [] });

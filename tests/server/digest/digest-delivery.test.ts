@@ -36,7 +36,7 @@ describe('weekly digest delivery', () => {
     dbFile = join(tmp.dir, 'w.db');
     t = await testApp({ demo: false, dbFile, clock: () => now });
     for (const email of MANAGERS) {
-      await t.app.store.users.create({ username: email.split('@')[0], displayName: email, email, role: 'manager', password: 'long-enough-test-secret' }, { now, actor: 'test' });
+      await t.app.accounts.create({ username: email.split('@')[0], displayName: email, email, role: 'manager', password: 'long-enough-test-secret' }, { now, actor: 'test' });
     }
     smtp = await startSmtp({ reject: ['cat@example.org'] });
   });

@@ -12,6 +12,9 @@ const MONDAY_0700 = new Date('2024-02-05T07:00:00Z');
 const APP_URL = 'https://watchfloor.example.org';
 
 // The shipped topic with its demonstration data, as a new installation sends its first digest.
+/** Text as the HTML template writes it: Svelte escapes & and < in text content. */
+const asText = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+
 describe('the first digest on the demonstration data', () => {
   let tmp: ReturnType<typeof tempDir>;
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -22,7 +25,7 @@ describe('the first digest on the demonstration data', () => {
   beforeAll(async () => {
     tmp = tempDir();
     t = await testApp({ demo: true, catalogueDir: 'indicators/isk', dbFile: join(tmp.dir, 'w.db'), clock: () => MONDAY_0700 });
-    await t.app.store.users.create(
+    await t.app.accounts.create(
       { username: 'ann', displayName: 'Ann', email: 'ann@example.org', role: 'manager', password: 'long-enough-test-secret' },
       { now: MONDAY_0700, actor: 'test' }
     );
@@ -62,7 +65,7 @@ describe('the first digest on the demonstration data', () => {
     expect(digest.text).toContain(`TRIPWIRES AND SHIFTS (${alerts.length})`);
     for (const w of alerts.slice(0, 10)) {
       expect(digest.text).toContain(`${w.kind}: ${w.cause}`);
-      expect(digest.html).toContain(`<b>${w.kind}</b>: ${w.cause.replaceAll("'", '&#39;')}`);
+      expect(digest.html).toContain(`<b>${w.kind}</b>: ${asText(w.cause)}`);
     }
     if (alerts.length > 10) expect(digest.text).toContain(`and ${alerts.length - 10} more: ${APP_URL}/warnings`);
     const staleness = fired.filter((w) => w.kind === 'staleness');
@@ -78,7 +81,7 @@ describe('the first digest on the demonstration data', () => {
     expect(families.length).toBeGreaterThan(0);
     for (const f of families) {
       expect(digest.text).toContain(`  ${f.title}: ${f.stale} of ${f.of}`);
-      expect(digest.html).toContain(`${f.title.replaceAll("'", '&#39;')}: ${f.stale} of ${f.of}`);
+      expect(digest.html).toContain(`${asText(f.title)}: ${f.stale} of ${f.of}`);
     }
   });
 

@@ -23,9 +23,9 @@ describe('GET /api/auth/demo-accounts', () => {
   it('leaves out a disabled account and one whose password was changed', async () => {
     const who = { now: t.app.clock(), actor: 'test' };
     const manager = t.app.store.users.byUsername('demo-manager')!;
-    t.app.store.users.update(manager.id, { disabled: true }, who);
+    t.app.accounts.update(manager.id, { disabled: true }, who);
     const officer = t.app.store.users.byUsername('demo-officer')!;
-    await t.app.store.users.resetPassword(officer.id, 'a private pass phrase now', who);
+    await t.app.accounts.resetPassword(officer.id, 'a private pass phrase now', who);
     expect((await get(t)).json().accounts.map((a: { username: string }) => a.username)).toEqual(['demo-admin']);
   });
 });

@@ -74,7 +74,7 @@ describe('accounts and data exposure', () => {
     const t = await app();
     const tmp = tempDir();
     cleanup.push(() => tmp.remove());
-    await t.app.store.users.create({ username: 'ann', displayName: 'Ann', email: 'ann@example.org', role: 'manager', password: 'long-enough-test-secret' }, { now: t.app.clock(), actor: 'test' });
+    await t.app.accounts.create({ username: 'ann', displayName: 'Ann', email: 'ann@example.org', role: 'manager', password: 'long-enough-test-secret' }, { now: t.app.clock(), actor: 'test' });
     const mailer = createMailer({ smtpUrl: null, outboxDir: join(tmp.dir, 'outbox'), from: 'wf@example.org' });
     const run = await runDigest({ store: t.app.store, clock: t.app.clock, mailer, appUrl: 'https://wf.example.org', holder: 't' }, { kind: 'compose', slot: null });
     if (run.outcome !== 'done') throw new Error('no digest');

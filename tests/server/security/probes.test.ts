@@ -48,7 +48,7 @@ describe('probes beyond the known findings', () => {
     const bea = await signIn(s.app, 'admin', 'bea');
     const admins = () => s.app.store.users.list().filter((u) => u.role === 'admin' && !u.disabled);
     const others = admins().filter((u) => u.username !== 'ada' && u.username !== 'bea');
-    for (const u of others) s.app.store.users.update(u.id, { role: 'manager' }, { now: new Date(), actor: 'test' });
+    for (const u of others) s.app.accounts.update(u.id, { role: 'manager' }, { now: new Date(), actor: 'test' });
     const id = (name: string) => s.app.store.users.byUsername(name)!.id;
     const beaHeaders = { 'content-type': 'application/json', cookie: `wf_session=${bea.cookie}`, 'x-csrf-token': bea.csrfToken };
     const answers = await Promise.all([
