@@ -73,7 +73,8 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     active: db.prepare(`SELECT o.observed_at AS observedAt, o.level, o.quantity, o.reliability, o.credibility, o.demo
       FROM observations o WHERE o.indicator_id = ? AND ${visible}
         AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
-      ORDER BY o.observed_at, o.id`),
+        AND o.observed_at BETWEEN ? AND ? ORDER BY o.observed_at, o.id`),
+    firstObservedAt: db.prepare(`SELECT min(day) FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND readings > 0`).pluck(),
     indicatorState: db.prepare('SELECT retired_at AS retiredAt FROM indicators WHERE id = ?'),
     observableFrom: db.prepare('SELECT observable_from FROM topic LIMIT 1').pluck(),
     insert: db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, quantity, rationale, source_id,
@@ -138,10 +139,10 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     },
     listByIndicator: (indicatorId: string): Observation[] =>
       (q.byIndicator.all(indicatorId) as ObservationRow[]).map(toObservation),
-    /** The readings a series is built from: visible, not superseded, with their weights. */
-    activeReadings(indicatorId: string): WeightedReading[] {
+    /** The readings a series is built from: visible, not superseded, with their weights; dated in [from, to] if given. */
+    activeReadings(indicatorId: string, from = '0000-01-01', to = '9999-12-31'): WeightedReading[] {
       type Row = Pick<ObservationRow, 'observedAt' | 'level' | 'quantity' | 'reliability' | 'credibility' | 'demo'>;
-      return (q.active.all(indicatorId) as Row[]).map((r) => ({
+      return (q.active.all(indicatorId, from, to) as Row[]).map((r) => ({
         observedAt: r.observedAt, level: r.level, quantity: r.quantity,
         weight: observationWeight(r.reliability, r.credibility), demo: r.demo === 1
       }));
@@ -165,6 +166,8 @@ export function createObservationRepository(db: Db, { includeDemo }: { includeDe
     observedDates: (indicatorId: string, since = '0000-01-01') => q.observedDates.all(indicatorId, since) as string[],
     /** The indicator's latest observed day before `day` (null without any). */
     lastObservedBefore: (indicatorId: string, day: string) => (q.lastObservedBefore.get(indicatorId, day) as string | null | undefined) ?? null,
+    /** The date of the indicator's first active observation (null without any). */
+    firstObservedAt: (indicatorId: string) => (q.firstObservedAt.get(indicatorId) as string | null | undefined) ?? null,
     /** The date of the indicator's latest active observation (null without any). */
     lastObservedAt: (indicatorId: string) => (q.lastObservedAt.get(indicatorId) as string | null | undefined) ?? null,
     /** Observations recorded (new or corrections) in (from, to], by recording time. */
