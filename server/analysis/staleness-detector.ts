@@ -12,8 +12,8 @@ export interface StalenessInput extends DetectorInput {
   today: string;
 }
 
-/** The earliest `at` a staleness detection can change when nothing was observed before `lastBefore` on. */
-export const stalenessFrom = (lastBefore: string, cadenceDays: number) => addDays(lastBefore, cadenceDays);
+/** The `at` of a gap that opens on `day`: a window starting at the last observed day before a write changes no earlier gap. */
+export const stalenessFrom = (day: string, cadenceDays: number) => addDays(day, cadenceDays);
 
 /**
  * Every gap between observed days longer than the cadence, the current one (to today)
