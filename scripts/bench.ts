@@ -85,6 +85,7 @@ async function prepare(total: number) {
     "overview's indicator table alone": () => indicatorStatuses(app.store, '2024-02-01'),
     "overview's scenario picture alone": () => scenarioPicture(app.store, '2024-02-01'),
     'one series (GET /api/indicators/:id/series)': () => officer.inject({ method: 'GET', url: `/api/indicators/${target}/series` }),
+    'one series, two years (?from=2022-02-01)': () => officer.inject({ method: 'GET', url: `/api/indicators/${target}/series?from=2022-02-01` }),
     'warnings after a write (one indicator + shifts)': () =>
       runEvaluateWarnings({ store: app.store, clock: () => NOW, scope: { indicatorIds: [target], shiftFrom: '2024-01-28' } }),
     'warnings (GET /api/warnings?state=open)': () => officer.inject({ method: 'GET', url: '/api/warnings?state=open' }),

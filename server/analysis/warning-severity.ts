@@ -1,4 +1,4 @@
-import type { WarningKind } from './warnings.js';
+import type { WarningKind } from './detector.js';
 
 export type WarningSeverity = 'high' | 'medium' | 'low';
 

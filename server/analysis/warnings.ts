@@ -1,34 +1,30 @@
+import { BEGINNING, type WarningEvent } from './detector.js';
 import { icd203Words } from './icd203.js';
-import { NOVELTY_YEARS, SHIFT_DAYS, SHIFT_POINTS } from './method.js';
-import { addDays, daysBetween } from './periods.js';
+import { SHIFT_DAYS, SHIFT_POINTS } from './method.js';
+import { noveltyDetector, type NoveltyInput } from './novelty-detector.js';
 import { leaderOf } from './scenario-fit.js';
-import { tripwire } from './tripwire.js';
+import { stalenessDetector, type StalenessInput } from './staleness-detector.js';
+import { tripwireDetector, type Thresholds, type TripwireInput } from './tripwire-detector.js';
 
-export type WarningKind = 'tripwire' | 'recovery' | 'novelty' | 'staleness' | 'shift';
+export type { WarningEvent, WarningKind } from './detector.js';
 
-export interface WarningEvent {
-  /** Stable identity: evaluating again finds the same fingerprint and stores nothing new. */
-  fingerprint: string;
-  kind: WarningKind;
-  indicatorId: string | null;
-  scenarioId: string | null;
-  /** When the condition began (a period start or a date). */
-  at: string;
-  /** When it ended, for ranges (a tripwire that recovered, a gap that news closed). */
-  until: string | null;
-  level: number | null;
-  cause: string;
-}
-
+/** One indicator's whole history, for a full evaluation. */
 export interface WarningIndicator {
   id: string;
   title: string;
-  thresholds: { fire: number; recover: number };
+  thresholds: Thresholds;
   cadenceDays: number;
   /** Observed periods' readings in time order (carried periods are not new information). */
   readings: { at: string; reading: number }[];
   /** Dates of its (non-superseded) observations, in order. */
   observedDates: string[];
+}
+
+/** The three detectors' inputs for one indicator: its whole history, or only the window a write can change. */
+export interface IndicatorDetection {
+  tripwire: TripwireInput;
+  novelty: NoveltyInput;
+  staleness: StalenessInput;
 }
 
 /** One ISO week that brought evidence, with the assessment at its last day (or today) and 7 days before. */
@@ -48,44 +44,20 @@ export interface WarningInput {
 }
 
 const pct = (p: number) => `${Math.round(p * 100)} %`;
-const fmt = (x: number) => (Math.round(x * 100) / 100).toString();
 
-export function indicatorWarnings(ind: WarningIndicator, today: string): WarningEvent[] {
-  const events: WarningEvent[] = [];
-  const base = { indicatorId: ind.id, scenarioId: null };
-  const { crossings } = tripwire(ind.readings, ind.thresholds);
-  crossings.forEach((c, i) => {
-    const next = crossings[i + 1];
-    events.push(
-      c.kind === 'tripwire'
-        ? { ...base, fingerprint: `tripwire:${ind.id}:${c.at}`, kind: 'tripwire', at: c.at, until: next?.at ?? null, level: c.reading,
-            cause: `${ind.title}: reading ${fmt(c.reading)} reached the fire threshold ${ind.thresholds.fire}` }
-        : { ...base, fingerprint: `recovery:${ind.id}:${c.at}`, kind: 'recovery', at: c.at, until: null, level: c.reading,
-            cause: `${ind.title}: reading ${fmt(c.reading)} fell to the recovery threshold ${ind.thresholds.recover}` }
-    );
-  });
+/** A full evaluation's detector inputs: every reading and observed day, from BEGINNING. */
+export function wholeHistory(ind: WarningIndicator, today: string): IndicatorDetection {
+  const indicator = { id: ind.id, title: ind.title };
+  return {
+    tripwire: { indicator, from: BEGINNING, thresholds: ind.thresholds, readings: ind.readings },
+    novelty: { indicator, from: BEGINNING, readings: ind.readings },
+    staleness: { indicator, from: BEGINNING, cadenceDays: ind.cadenceDays, observedDates: ind.observedDates, today }
+  };
+}
 
-  ind.readings.forEach((r, i) => {
-    const windowStart = addDays(r.at, -365 * NOVELTY_YEARS);
-    const earlier = ind.readings.slice(0, i).filter((e) => e.at >= windowStart);
-    if (earlier.length === 0) return;
-    const high = earlier.reduce((m, e) => (e.reading > m.reading ? e : m));
-    if (r.reading > high.reading) {
-      events.push({ ...base, fingerprint: `novelty:${ind.id}:${r.at}`, kind: 'novelty', at: r.at, until: null, level: r.reading,
-        cause: `${ind.title}: reading ${fmt(r.reading)} is the highest in ${NOVELTY_YEARS} years (previous high ${fmt(high.reading)} in ${high.at.slice(0, 7)})` });
-    }
-  });
-
-  // Every gap longer than the cadence, the current one included, from the day the report fell due.
-  const dates = [...ind.observedDates, null];
-  dates.slice(0, -1).forEach((from, i) => {
-    const next = dates[i + 1];
-    const end = next ?? today;
-    if (daysBetween(from!, end) <= ind.cadenceDays) return;
-    events.push({ ...base, fingerprint: `staleness:${ind.id}:${from}`, kind: 'staleness', at: addDays(from!, ind.cadenceDays), until: next,
-      level: null, cause: `${ind.title}: no observation ${next ? `between ${from} and ${next}` : `since ${from}`} (cadence ${ind.cadenceDays} days)` });
-  });
-  return events;
+/** Tripwires, novel highs and staleness gaps (README, Method: Warnings) from each detector's input. */
+export function indicatorWarnings(d: IndicatorDetection): WarningEvent[] {
+  return [...tripwireDetector.detect(d.tripwire), ...noveltyDetector.detect(d.novelty), ...stalenessDetector.detect(d.staleness)];
 }
 
 /** A leader change, or a move of SHIFT_POINTS or more, between the two dates of each week. */
@@ -110,6 +82,9 @@ export function shiftWarnings(weeks: ShiftWeek[], ids: string[], titles: Record<
   return events;
 }
 
+/** Events in a stable order: by date, then fingerprint. */
+export const byDate = (a: WarningEvent, b: WarningEvent) => a.at.localeCompare(b.at) || a.fingerprint.localeCompare(b.fingerprint);
+
 /**
  * Every warning the evidence supports (README, Method: Warnings): tripwire crossings with hysteresis, novel
  * highs, staleness gaps and scenario shifts. Deterministic: the same input gives the same list,
@@ -117,7 +92,7 @@ export function shiftWarnings(weeks: ShiftWeek[], ids: string[], titles: Record<
  */
 export function evaluateWarnings(input: WarningInput): WarningEvent[] {
   return [
-    ...input.indicators.flatMap((ind) => indicatorWarnings(ind, input.today)),
+    ...input.indicators.flatMap((ind) => indicatorWarnings(wholeHistory(ind, input.today))),
     ...shiftWarnings(input.shiftWeeks, input.scenarioIds, input.scenarioTitles)
-  ].sort((a, b) => a.at.localeCompare(b.at) || a.fingerprint.localeCompare(b.fingerprint));
+  ].sort(byDate);
 }

@@ -45,6 +45,11 @@ export interface RecordOptions extends Actor {
 /** The kept month sums store weights as whole numbers of 1e-4 (migration 0010), so they add exactly. */
 const WEIGHT_UNITS = 1e4;
 
+interface MonthSums { at: string; weightedLevels: number; weight: number }
+/** A month's weighted mean level (README, Method: Series), rounded as the series are. */
+const monthReading = (m: MonthSums) =>
+  ({ at: m.at, reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4, weight: m.weight / WEIGHT_UNITS });
+
 export function createObservationRepository(
   db: Db,
   { includeDemo }: { includeDemo: boolean },
@@ -56,9 +61,13 @@ export function createObservationRepository(
   const view = includeDemo ? 'all' : 'real';
   const q = {
     monthly: db.prepare(`SELECT month AS at, weighted_levels AS weightedLevels, weight FROM indicator_months
-      WHERE indicator_id = ? AND view = '${view}' AND readings > 0 ORDER BY month`),
-    observedDates: db.prepare(`SELECT day FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND readings > 0
+      WHERE indicator_id = ? AND view = '${view}' AND month >= ? AND readings > 0 ORDER BY month`),
+    monthsBackFrom: db.prepare(`SELECT month AS at, weighted_levels AS weightedLevels, weight FROM indicator_months
+      WHERE indicator_id = ? AND view = '${view}' AND month < ? AND readings > 0 ORDER BY month DESC`),
+    observedDates: db.prepare(`SELECT day FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND day >= ? AND readings > 0
       ORDER BY day`).pluck(),
+    lastObservedBefore: db.prepare(`SELECT max(day) FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND day < ?
+      AND readings > 0`).pluck(),
     lastObservedAt: db.prepare(`SELECT max(day) FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND readings > 0`).pluck(),
     byIndicator: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = ? AND ${visible}
       ORDER BY o.observed_at DESC, o.id DESC`),
@@ -66,7 +75,8 @@ export function createObservationRepository(
     active: db.prepare(`SELECT o.observed_at AS observedAt, o.level, o.quantity, o.reliability, o.credibility, o.demo
       FROM observations o WHERE o.indicator_id = ? AND ${visible}
         AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
-      ORDER BY o.observed_at, o.id`),
+        AND o.observed_at BETWEEN ? AND ? ORDER BY o.observed_at, o.id`),
+    firstObservedAt: db.prepare(`SELECT min(day) FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND readings > 0`).pluck(),
     indicatorState: db.prepare('SELECT retired_at AS retiredAt FROM indicators WHERE id = ?'),
     observableFrom: db.prepare('SELECT observable_from FROM topic LIMIT 1').pluck(),
     insert: db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, quantity, rationale, source_id,
@@ -129,10 +139,10 @@ export function createObservationRepository(
     },
     listByIndicator: (indicatorId: string): Observation[] =>
       (q.byIndicator.all(indicatorId) as ObservationRow[]).map(toObservation),
-    /** The readings a series is built from: visible, not superseded, with their weights. */
-    activeReadings(indicatorId: string): WeightedReading[] {
+    /** The readings a series is built from: visible, not superseded, with their weights; dated in [from, to] if given. */
+    activeReadings(indicatorId: string, from = '0000-01-01', to = '9999-12-31'): WeightedReading[] {
       type Row = Pick<ObservationRow, 'observedAt' | 'level' | 'quantity' | 'reliability' | 'credibility' | 'demo'>;
-      return (q.active.all(indicatorId) as Row[]).map((r) => ({
+      return (q.active.all(indicatorId, from, to) as Row[]).map((r) => ({
         observedAt: r.observedAt, level: r.level, quantity: r.quantity,
         weight: observationWeight(r.reliability, r.credibility), demo: r.demo === 1
       }));
@@ -141,12 +151,23 @@ export function createObservationRepository(
      * The indicator's observed months with their weighted mean level (README, Method: Series; rounded as the
      * series are), from the kept month sums: what tripwires and novelty look at, without the rows.
      */
-    monthlyReadings(indicatorId: string): { at: string; reading: number; weight: number }[] {
-      return (q.monthly.all(indicatorId) as { at: string; weightedLevels: number; weight: number }[])
-        .map((m) => ({ at: m.at, reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4, weight: m.weight / WEIGHT_UNITS }));
+    monthlyReadings: (indicatorId: string, since = '0000-01-01') => (q.monthly.all(indicatorId, since) as MonthSums[]).map(monthReading),
+    /**
+     * The latest observed month before `month` whose reading is `level` or lower (null if none):
+     * read backwards from `month`, stopping there.
+     */
+    lastMonthAtOrBelow(indicatorId: string, month: string, level: number): string | null {
+      for (const m of q.monthsBackFrom.iterate(indicatorId, month) as IterableIterator<MonthSums>) {
+        if (monthReading(m).reading <= level) return m.at; // leaving the loop closes the statement
+      }
+      return null;
     },
-    /** The distinct dates of the indicator's active observations, in order (staleness gaps). */
-    observedDates: (indicatorId: string) => q.observedDates.all(indicatorId) as string[],
+    /** The distinct dates of the indicator's active observations from `since` on, in order (staleness gaps). */
+    observedDates: (indicatorId: string, since = '0000-01-01') => q.observedDates.all(indicatorId, since) as string[],
+    /** The indicator's latest observed day before `day` (null without any). */
+    lastObservedBefore: (indicatorId: string, day: string) => (q.lastObservedBefore.get(indicatorId, day) as string | null | undefined) ?? null,
+    /** The date of the indicator's first active observation (null without any). */
+    firstObservedAt: (indicatorId: string) => (q.firstObservedAt.get(indicatorId) as string | null | undefined) ?? null,
     /** The date of the indicator's latest active observation (null without any). */
     lastObservedAt: (indicatorId: string) => (q.lastObservedAt.get(indicatorId) as string | null | undefined) ?? null,
     /** Observations recorded (new or corrections) in (from, to], by recording time. */

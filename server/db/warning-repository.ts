@@ -1,14 +1,24 @@
 import { SEVERITY_SQL } from '../analysis/warning-severity.js';
-import type { WarningEvent } from '../analysis/warnings.js';
+import type { WarningEvent, WarningKind as EventKind } from '../analysis/detector.js';
 import { InputError } from '../errors.js';
 import type { Warning, WarningKind, WarningSeverity } from '../schemas/index.js';
 import type { Actor } from '../actor.js';
 import type { AuditRepository } from './audit-repository.js';
 import type { Db } from './open-db.js';
 
-/** Which open warnings an evaluation speaks for (see services/warning-input.ts). */
-export interface WarningScope {
-  indicatorIds: string[] | null;
+/** Open warnings of `kinds` for the indicator, dated on or after `from`, that an evaluation speaks for. */
+export interface EvaluatedWindow {
+  indicatorId: string;
+  kinds: readonly EventKind[];
+  from: string;
+}
+
+/**
+ * Which open warnings an evaluation speaks for, so it may withdraw them: every indicator's
+ * ('all'), or only the windows it evaluated; shifts from `shiftFrom` on (null: none).
+ */
+export interface EvaluatedScope {
+  indicators: 'all' | EvaluatedWindow[];
   shiftFrom: string | null;
 }
 
@@ -41,13 +51,16 @@ export interface Acknowledgement extends Actor {
 export function createWarningRepository(db: Db, audit: AuditRepository) {
   const q = {
     insert: db.prepare(`INSERT INTO warnings (fingerprint, kind, indicator_id, scenario_id, at, until, level, cause, detected_at, resolved_at)
-      VALUES (@fingerprint, @kind, @indicatorId, @scenarioId, @at, @until, @level, @cause, @now, CASE WHEN @until IS NULL THEN NULL ELSE @now END)
-      ON CONFLICT (fingerprint) DO NOTHING`),
-    close: db.prepare(`UPDATE warnings SET until = @until, resolved_at = coalesce(resolved_at, @now)
-      WHERE fingerprint = @fingerprint AND until IS NULL AND @until IS NOT NULL`),
-    openFingerprints: db.prepare(`SELECT fingerprint FROM warnings WHERE resolved_at IS NULL
-      AND ((kind = 'shift' AND at >= @shiftFrom)
-        OR (kind <> 'shift' AND (@allIndicators = 1 OR indicator_id IN (SELECT value FROM json_each(@ids)))))`),
+      VALUES (@fingerprint, @kind, @indicatorId, @scenarioId, @at, @until, @level, @cause, @now, CASE WHEN @until IS NULL THEN NULL ELSE @now END)`),
+    close: db.prepare('UPDATE warnings SET until = @until, resolved_at = coalesce(resolved_at, @now) WHERE fingerprint = @fingerprint'),
+    // One read for the whole evaluation: which of its fingerprints are stored, and whether they are still open-ended.
+    stored: db.prepare(`SELECT fingerprint, until FROM warnings WHERE fingerprint IN (SELECT value FROM json_each(?))`),
+    openAll: db.prepare(`SELECT fingerprint FROM warnings WHERE resolved_at IS NULL AND (kind <> 'shift' OR at >= @shiftFrom)`),
+    // Each window is a range of warnings_by_indicator (indicator_id, at).
+    openInWindows: db.prepare(`SELECT w.fingerprint FROM json_each(@windows) j
+        JOIN warnings w ON w.indicator_id = j.value ->> 'indicatorId' AND w.at >= j.value ->> 'from'
+      WHERE w.resolved_at IS NULL AND w.kind IN (SELECT value FROM json_each(j.value -> 'kinds'))
+      UNION ALL SELECT fingerprint FROM warnings WHERE resolved_at IS NULL AND kind = 'shift' AND at >= @shiftFrom`),
     openByKind: db.prepare("SELECT kind, count(*) AS n FROM warnings WHERE resolved_at IS NULL AND acknowledged_at IS NULL GROUP BY kind"),
     withdraw: db.prepare('UPDATE warnings SET resolved_at = @now WHERE fingerprint = @fingerprint'),
     list: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id
@@ -77,24 +90,26 @@ export function createWarningRepository(db: Db, audit: AuditRepository) {
   return {
     /**
      * Stores an evaluation's events in one transaction; returns how many were new, closed,
-     * withdrawn. Only open warnings inside `scope` can be withdrawn: an evaluation of one
-     * indicator says nothing about the others.
+     * withdrawn. One read finds which are stored already, so only what changed is written. Only
+     * open warnings inside `scope` can be withdrawn: an evaluation of one indicator's window
+     * says nothing about the others, nor about that indicator's earlier warnings.
      */
-    store: (events: WarningEvent[], now: Date, scope: WarningScope = { indicatorIds: null, shiftFrom: '1000-01-01' }) =>
+    store: (events: WarningEvent[], now: Date, scope: EvaluatedScope = { indicators: 'all', shiftFrom: '1000-01-01' }) =>
       db.transaction(() => {
         const at = now.toISOString();
+        const stored = new Map((q.stored.all(JSON.stringify(events.map((e) => e.fingerprint))) as { fingerprint: string; until: string | null }[])
+          .map((r) => [r.fingerprint, r.until]));
         let inserted = 0;
         let closed = 0;
         for (const e of events) {
-          inserted += q.insert.run({ ...e, now: at }).changes;
-          closed += q.close.run({ fingerprint: e.fingerprint, until: e.until, now: at }).changes;
+          if (!stored.has(e.fingerprint)) inserted += q.insert.run({ ...e, now: at }).changes;
+          else if (stored.get(e.fingerprint) === null && e.until !== null) closed += q.close.run({ fingerprint: e.fingerprint, until: e.until, now: at }).changes;
         }
         const current = new Set(events.map((e) => e.fingerprint));
+        const shiftFrom = scope.shiftFrom ?? '9999-12-31';
+        const open = (scope.indicators === 'all' ? q.openAll.all({ shiftFrom }) : q.openInWindows.all({ shiftFrom, windows: JSON.stringify(scope.indicators) })) as
+          { fingerprint: string }[];
         let withdrawn = 0;
-        const open = q.openFingerprints.all({
-          allIndicators: scope.indicatorIds === null ? 1 : 0,
-          shiftFrom: scope.shiftFrom ?? '9999-12-31', ids: JSON.stringify(scope.indicatorIds ?? [])
-        }) as { fingerprint: string }[];
         for (const { fingerprint } of open) {
           if (!current.has(fingerprint)) withdrawn += q.withdraw.run({ fingerprint, now: at }).changes;
         }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { familyComposite } from '../analysis/composite.js';
-import { indicatorSeries } from '../analysis/series.js';
 import { ErrorBody, FamilySeries, IdParams, Series, SeriesQuery } from '../schemas/index.js';
 import { queryWindow } from '../services/assessment.js';
+import { windowedSeries } from '../services/indicator-series.js';
 
 export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { catalogue, observations } = app.store;
@@ -13,11 +13,10 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const indicator = catalogue.getIndicator(req.params.id);
       if (!indicator) return reply.notFound(`no indicator "${req.params.id}"`);
-      const readings = observations.activeReadings(indicator.id);
       const today = app.clock().toISOString().slice(0, 10);
-      const { from, to, period } = queryWindow(readings[0]?.observedAt ?? null, today, req.query);
-      const points = indicatorSeries({ readings, period, from, to, cadenceDays: indicator.cadenceDays });
-      return { indicatorId: indicator.id, period, from, to, points };
+      const window = queryWindow(observations.firstObservedAt(indicator.id), today, req.query);
+      const { period, from, to } = window;
+      return { indicatorId: indicator.id, period, from, to, points: windowedSeries(app.store, indicator, window) };
     }
   );
 
@@ -32,7 +31,7 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
       const series = indicators.map((i) => ({
         id: i.id,
         title: i.title,
-        points: indicatorSeries({ readings: observations.activeReadings(i.id), ...window, cadenceDays: i.cadenceDays })
+        points: windowedSeries(app.store, i, window)
       }));
       return { familyId: family.id, title: family.title, ...window, composite: familyComposite(series.map((s) => s.points)), indicators: series };
     }

@@ -28,8 +28,8 @@ function changedFrom(store: Store, stored: Observation[]): Map<string, string> {
 /**
  * Records observations (new ones and corrections) in one transaction, which also brings the
  * materialised assessment up to date from the earliest date they touch: all or nothing. Then
- * re-evaluates the warnings of the indicators they touch and the shift checks from that date
- * on. Many rows (a bulk import) cost one assessment update.
+ * re-evaluates the warnings of the indicators they touch (each from the earliest date its
+ * evidence changed) and the shift checks from the earliest of those dates on. Many rows (a bulk import) cost one assessment update.
  */
 export function recordObservations(store: Store, rows: ObservationInput[], who: RecordOptions): Recorded {
   const { stored, changes } = store.db.transaction(() => {
@@ -43,7 +43,8 @@ export function recordObservations(store: Store, rows: ObservationInput[], who: 
   let warningsError: unknown = null;
   try {
     const shiftFrom = [...changes.values()].sort()[0] ?? null;
-    runEvaluateWarnings({ store, clock: () => who.now, scope: { indicatorIds: [...changes.keys()], shiftFrom } });
+    const scope = { indicatorIds: [...changes.keys()], shiftFrom, changedFrom: Object.fromEntries(changes) };
+    runEvaluateWarnings({ store, clock: () => who.now, scope });
   } catch (err) {
     warningsError = err;
   }

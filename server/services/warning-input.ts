@@ -1,12 +1,25 @@
-// What the warnings engine looks at, gathered from the store: all of it, or only what a write touched.
+// What the warning detectors look at, gathered from the store: every indicator's whole history,
+// or only the window a write can change for the indicators it touched.
+import { BEGINNING } from '../analysis/detector.js';
+import { NOVELTY_LOOKBACK_DAYS } from '../analysis/novelty-detector.js';
 import { addDays, periodOf } from '../analysis/periods.js';
-import type { ShiftWeek, WarningInput } from '../analysis/warnings.js';
+import { stalenessFrom } from '../analysis/staleness-detector.js';
+import { wholeHistory, type IndicatorDetection, type ShiftWeek } from '../analysis/warnings.js';
 import type { Store } from '../db/store.js';
-import type { WarningScope } from '../db/warning-repository.js';
+import type { IndicatorSummary } from '../schemas/index.js';
 import { fitModel, statesOn } from './assessment.js';
 
-/** Which warnings an evaluation covers: null indicatorIds means every indicator; shiftFrom null: no shift checks. */
-export type { WarningScope };
+/**
+ * Which warnings an evaluation covers. `indicatorIds` null: every indicator over its whole
+ * history. Otherwise those indicators, each from the earliest date its evidence changed
+ * (`changedFrom`, else `shiftFrom`; whole history when both are missing). `shiftFrom`: the
+ * shift checks from that date on (null: none).
+ */
+export interface WarningScope {
+  indicatorIds: string[] | null;
+  shiftFrom: string | null;
+  changedFrom?: Record<string, string>;
+}
 
 export const EVERYTHING: WarningScope = { indicatorIds: null, shiftFrom: '1000-01-01' };
 
@@ -27,19 +40,37 @@ export function shiftWeeks(store: Store, from: string, today: string): { weeks: 
   };
 }
 
-/** Everything the warnings engine needs for `scope`, as of `today`. */
-export function warningInput(store: Store, today: string, scope: WarningScope): WarningInput {
+/**
+ * One indicator's detector inputs when its evidence changed from `changed` on: the months after
+ * the last calm month before `changed`'s (tripwire), the months from NOVELTY_YEARS before it
+ * (novelty), and the observed days from the last one before `changed` (staleness). Each read is
+ * a range of the kept month sums or observed days, not of the observations.
+ */
+function changedWindow(store: Store, ind: IndicatorSummary, changed: string, today: string): IndicatorDetection {
+  const obs = store.observations;
+  const indicator = { id: ind.id, title: ind.title };
+  const month = periodOf(changed, 'month').start;
+  const calm = obs.lastMonthAtOrBelow(ind.id, month, ind.thresholds.recover);
+  const tripwireFrom = calm ? addDays(calm, 1) : BEGINNING;
+  const noveltyReadFrom = addDays(month, -NOVELTY_LOOKBACK_DAYS);
+  const readings = obs.monthlyReadings(ind.id, tripwireFrom < noveltyReadFrom ? tripwireFrom : noveltyReadFrom);
+  const lastBefore = obs.lastObservedBefore(ind.id, changed);
+  return {
+    tripwire: { indicator, from: tripwireFrom, thresholds: ind.thresholds, readings: readings.filter((r) => r.at >= tripwireFrom) },
+    novelty: { indicator, from: month, readings: readings.filter((r) => r.at >= noveltyReadFrom) },
+    staleness: { indicator, from: lastBefore ? stalenessFrom(lastBefore, ind.cadenceDays) : BEGINNING, cadenceDays: ind.cadenceDays,
+      observedDates: obs.observedDates(ind.id, lastBefore ?? BEGINNING), today }
+  };
+}
+
+/** The detector inputs for every indicator in `scope`, as of `today`. */
+export function indicatorDetections(store: Store, today: string, scope: WarningScope): IndicatorDetection[] {
   const wanted = scope.indicatorIds && new Set(scope.indicatorIds);
   const indicators = store.catalogue.listIndicators().filter((i) => !i.retired && (!wanted || wanted.has(i.id)));
-  const shifts = scope.shiftFrom ? shiftWeeks(store, scope.shiftFrom, today) : { weeks: [], scenarioIds: [] };
-  return {
-    today,
-    indicators: indicators.map((ind) => ({
-      id: ind.id, title: ind.title, thresholds: ind.thresholds, cadenceDays: ind.cadenceDays,
-      readings: store.observations.monthlyReadings(ind.id), observedDates: store.observations.observedDates(ind.id)
-    })),
-    shiftWeeks: shifts.weeks,
-    scenarioIds: shifts.scenarioIds,
-    scenarioTitles: Object.fromEntries(store.catalogue.listScenarios().map((s) => [s.id, s.title]))
-  };
+  return indicators.map((ind) => {
+    const changed = wanted ? (scope.changedFrom?.[ind.id] ?? scope.shiftFrom) : null;
+    if (changed) return changedWindow(store, ind, changed, today);
+    const readings = store.observations.monthlyReadings(ind.id);
+    return wholeHistory({ ...ind, readings, observedDates: store.observations.observedDates(ind.id) }, today);
+  });
 }

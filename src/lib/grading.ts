@@ -1,4 +1,4 @@
-// Admiralty (NATO) grading words, METHOD §2. Kept here rather than imported from the server so the
+// Admiralty (NATO) grading words, README, Method: Grading. Kept here rather than imported from the server so the
 // browser bundle never reaches into server code.
 import type { Reliability, SourceKind } from '$shared/index.js';
 
