@@ -89,7 +89,9 @@ describe('/api/annotations', () => {
     expect(preview.text).not.toContain('Salaries cut by a third');
     const html = (await manager.inject({ method: 'GET', url: '/api/digests/preview/html' })).body;
     expect(html).toContain('New annotations');
-    expect(html).toContain('Cell &lt;b&gt;dismantled&lt;/b&gt; &amp; moved');
+    // Escaped as the template escapes text: & and < (a > without its < opens nothing).
+    expect(html).toContain('Cell &lt;b>dismantled&lt;/b> &amp; moved');
+    expect(html).not.toContain('<b>dismantled');
   });
 
   it('lets officers and admins write, everyone signed in read, nobody without CSRF', async () => {
