@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type RawServe
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { registerAccessLog } from './access-log.js';
+import { AccessLog } from './access-log.js';
 import type { Db } from './db/open-db.js';
 import { createStore, type Store } from './db/store.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -77,8 +77,7 @@ export const BODY_LIMIT = 64 * 1024;
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
-    // Access lines come from registerAccessLog, one per request at debug.
-    disableRequestLogging: true,
+    logController: new AccessLog(),
     bodyLimit: BODY_LIMIT,
     // A hop count believes the N proxies nearest to us (proxy-addr counts hop 0 as the socket's peer).
     trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false
@@ -95,7 +94,6 @@ export async function buildApp(options: AppOptions) {
   app.decorate('includeDemo', options.includeDemo);
   await app.register(fastifySensible);
   registerErrorHandler(app);
-  registerAccessLog(app);
   const spa = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? options.staticDir : null;
   // The SPA's scripts and the larger answers shrink about fourfold; phones on slow links notice.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });

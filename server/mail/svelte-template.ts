@@ -14,8 +14,12 @@ import { render } from 'svelte/server';
  */
 export async function loadTemplate<Props extends Record<string, unknown>>(file: URL): Promise<Component<Props>> {
   const { js } = compile(readFileSync(file, 'utf8'), { generate: 'server', filename: fileURLToPath(file) });
-  const code = js.code.replace(/from\s+(['"])(svelte(?:\/[^'"]*)?)\1/g, (_m, _q, specifier: string) => `from ${JSON.stringify(import.meta.resolve(specifier))}`);
-  if (/\bfrom\s+['"](?!file:)/.test(code)) throw new Error(`${file.pathname}: a mail template may import only from svelte`);
+  const code = js.code.replace(
+    /from\s+(['"])(svelte(?:\/[^'"]*)?)\1/g,
+    (_m, _q, specifier: string) => `from ${JSON.stringify(import.meta.resolve(specifier))}`
+  );
+  if (/\bfrom\s+['"](?!file:)/.test(code))
+    throw new Error(`${file.pathname}: a mail template may import only from svelte`);
   const module = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: Component<Props> };
   return module.default;
 }
@@ -24,7 +28,10 @@ export async function loadTemplate<Props extends Record<string, unknown>>(file: 
  * The component's markup without Svelte's hydration markers (mail is never hydrated). Text and
  * attributes are escaped, so no reader-supplied text can form a comment that this would remove.
  */
-export function renderMarkup<Props extends Record<string, unknown>>(component: Component<Props>, props: Props): { head: string; body: string } {
+export function renderMarkup<Props extends Record<string, unknown>>(
+  component: Component<Props>,
+  props: Props
+): { head: string; body: string } {
   const { head, body } = render(component, { props });
   const bare = (html: string) => html.replace(/<!--[^>]*-->/g, '');
   return { head: bare(head), body: bare(body) };

@@ -7,6 +7,7 @@
 // form's textarea); DEL; and the bidirectional embeddings, overrides and isolates U+202A–U+202E,
 // U+2066–U+2069, which can make text display in an order other than the stored one
 // ("Trojan Source"). Other characters, every script and emoji included, are fine.
+// eslint-disable-next-line no-control-regex -- refusing control characters is what this pattern is for
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|\r(?!\n)/;
 
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

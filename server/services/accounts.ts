@@ -30,7 +30,11 @@ export function createAccounts(store: Store, options: { includeDemo: boolean }) 
     const others = users.otherActiveAdmins(before.id).filter((name) => options.includeDemo || !isDemoAccount(name));
     if (others.length > 0) return;
     const field = change.role !== undefined && change.role !== 'admin' ? 'role' : 'disabled';
-    throw new InputError(409, field, `${before.username} is the last active administrator: make another account an administrator first`);
+    throw new InputError(
+      409,
+      field,
+      `${before.username} is the last active administrator: make another account an administrator first`
+    );
   };
 
   const disabledAtAfter = (id: number, change: UserUpdate, now: Date): string | null => {
@@ -48,7 +52,14 @@ export function createAccounts(store: Store, options: { includeDemo: boolean }) 
         // Again inside the transaction: a parallel request may have taken the name while argon2 ran.
         refuseTaken(input.username);
         const { username, displayName, role } = input;
-        const id = users.insert({ username, displayName, role, email: input.email ?? null, passwordHash, createdAt: who.now.toISOString() });
+        const id = users.insert({
+          username,
+          displayName,
+          role,
+          email: input.email ?? null,
+          passwordHash,
+          createdAt: who.now.toISOString()
+        });
         const user = users.get(id);
         audit.append({ actor: who.actor, action: 'user.create', entity: 'user', entityId: id, after: user }, who.now);
         return user;
@@ -82,7 +93,16 @@ export function createAccounts(store: Store, options: { includeDemo: boolean }) 
       db.transaction(() => {
         users.setPasswordHash(id, passwordHash);
         sessions.revokeAllFor(id, who.now);
-        audit.append({ actor: who.actor, action: 'user.password', entity: 'user', entityId: id, after: { username: user.username } }, who.now);
+        audit.append(
+          {
+            actor: who.actor,
+            action: 'user.password',
+            entity: 'user',
+            entityId: id,
+            after: { username: user.username }
+          },
+          who.now
+        );
       })();
     }
   };

@@ -7,7 +7,10 @@ import type { Diagnosticity } from '../schemas/index.js';
 export function diagnosticityAnswer(store: Store): Diagnosticity {
   const matrix = store.catalogue.bandMatrix();
   const ids = matrix.scenarios.map((s) => s.id);
-  const result = diagnosticity({ scenarioIds: ids, indicators: matrix.rows.map((r) => ({ id: r.indicatorId, bands: r.bands })) });
+  const result = diagnosticity({
+    scenarioIds: ids,
+    indicators: matrix.rows.map((r) => ({ id: r.indicatorId, bands: r.bands }))
+  });
   return {
     threshold: DIAGNOSTIC_THRESHOLD,
     minDistinctive: MIN_DISTINCTIVE_INDICATORS,
@@ -15,7 +18,10 @@ export function diagnosticityAnswer(store: Store): Diagnosticity {
     pairs: result.pairs,
     scenarios: matrix.scenarios.map((s, k) => ({ ...s, ...result.scenarios[k] })),
     indicators: matrix.rows.map((r, k) => ({
-      ...result.indicators[k], indicatorTitle: r.indicatorTitle, family: r.family, bands: r.bands
+      ...result.indicators[k],
+      indicatorTitle: r.indicatorTitle,
+      family: r.family,
+      bands: r.bands
     }))
   };
 }

@@ -25,7 +25,8 @@ export function digestPreview(store: Store, now: Date, appUrl: string) {
 /** A digest's HTML as the app shows it: images inline (no mail attachments here), settings instead of unsubscribe. */
 export function htmlForBrowser(html: string, sparks: DigestSpark[], appUrl: string): string {
   let out = html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`);
-  for (const s of sparks) out = out.replaceAll(`cid:${s.cid}`, `data:image/png;base64,${sparklinePng(s.values).toString('base64')}`);
+  for (const s of sparks)
+    out = out.replaceAll(`cid:${s.cid}`, `data:image/png;base64,${sparklinePng(s.values).toString('base64')}`);
   return out;
 }
 
@@ -43,20 +44,32 @@ export function digestDetail(store: Store, id: number, reader: Role, appUrl: str
   const d = store.digests.get(id);
   if (!d) return null;
   const showAddresses = reader === 'manager' || reader === 'admin';
-  const recipients = store.digests.deliveries(d.id).map(({ email, ...rest }) =>
-    showAddresses ? { ...rest, email } : { ...rest, lastError: rest.lastError?.replaceAll(email, '(address hidden)') ?? null }
-  );
-  return { ...digestSummary(store, d), text: d.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`), recipients };
+  const recipients = store.digests
+    .deliveries(d.id)
+    .map(({ email, ...rest }) =>
+      showAddresses
+        ? { ...rest, email }
+        : { ...rest, lastError: rest.lastError?.replaceAll(email, '(address hidden)') ?? null }
+    );
+  return {
+    ...digestSummary(store, d),
+    text: d.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, `${appUrl}/settings`),
+    recipients
+  };
 }
 
 /** One account's subscription row. */
-export const subscriptionOf = (store: Store, userId: number) => store.digests.subscriptions().find((s) => s.userId === userId) ?? null;
+export const subscriptionOf = (store: Store, userId: number) =>
+  store.digests.subscriptions().find((s) => s.userId === userId) ?? null;
 
 /** Subscribes or unsubscribes an account, audited; false when there is no such account. */
 export function setSubscription(store: Store, userId: number, subscribed: boolean, who: Actor): boolean {
   return store.db.transaction(() => {
     if (!store.digests.setSubscribed(userId, subscribed)) return false;
-    store.audit.append({ actor: who.actor, action: 'digest.subscription', entity: 'user', entityId: userId, after: { subscribed } }, who.now);
+    store.audit.append(
+      { actor: who.actor, action: 'digest.subscription', entity: 'user', entityId: userId, after: { subscribed } },
+      who.now
+    );
     return true;
   })();
 }

@@ -22,14 +22,29 @@ export interface Period {
 }
 
 /** Annotations written in the period that still stand (a corrected one shows as its correction). */
-export function digestAnnotations(store: Store, p: Period, indicators: Map<string, { title: string }>): DigestAnnotation[] {
+export function digestAnnotations(
+  store: Store,
+  p: Period,
+  indicators: Map<string, { title: string }>
+): DigestAnnotation[] {
   const families = new Map(store.catalogue.listFamilies().map((f) => [f.id, f.title]));
   // Newest first: when there are more than the digest lists, the latest written are the ones shown.
-  const standing = store.annotations.createdBetween(p.coversFrom, p.coversTo).filter((a) => a.supersededBy === null && !a.retired).reverse();
+  const standing = store.annotations
+    .createdBetween(p.coversFrom, p.coversTo)
+    .filter((a) => a.supersededBy === null && !a.retired)
+    .reverse();
   const scopeTitle = (a: (typeof standing)[number]) =>
-    a.scope === 'all' ? 'all charts' : a.scope === 'family' ? (families.get(a.familyId!) ?? a.familyId!) : (indicators.get(a.indicatorId!)?.title ?? a.indicatorId!);
+    a.scope === 'all'
+      ? 'all charts'
+      : a.scope === 'family'
+        ? (families.get(a.familyId!) ?? a.familyId!)
+        : (indicators.get(a.indicatorId!)?.title ?? a.indicatorId!);
   const link = (a: (typeof standing)[number]) =>
-    a.scope === 'family' ? `${p.appUrl}/families/${a.familyId}` : a.scope === 'indicator' ? `${p.appUrl}/indicators/${a.indicatorId}` : `${p.appUrl}/scenarios`;
+    a.scope === 'family'
+      ? `${p.appUrl}/families/${a.familyId}`
+      : a.scope === 'indicator'
+        ? `${p.appUrl}/indicators/${a.indicatorId}`
+        : `${p.appUrl}/scenarios`;
   return standing.map((a) => ({
     when: a.endsOn ? `${a.startsOn} to ${a.endsOn}` : a.startsOn,
     text: a.text,
@@ -41,33 +56,57 @@ export function digestAnnotations(store: Store, p: Period, indicators: Map<strin
 }
 
 /** Indicators stale today, counted per family. */
-export function staleFamilies(store: Store, indicators: Indicator[], appUrl: string, today: string): DigestInput['stale'] {
+export function staleFamilies(
+  store: Store,
+  indicators: Indicator[],
+  appUrl: string,
+  today: string
+): DigestInput['stale'] {
   // Only the last observed date matters, read off the index rather than every observation.
-  const statuses = indicators.filter((i) => !i.retired).map((i) => {
-    const last = store.observations.lastObservedAt(i.id);
-    return { familyId: i.family.id, stale: freshness(last ? Math.max(0, daysBetween(last, today)) : null, i.cadenceDays) === 'stale' };
-  });
+  const statuses = indicators
+    .filter((i) => !i.retired)
+    .map((i) => {
+      const last = store.observations.lastObservedAt(i.id);
+      return {
+        familyId: i.family.id,
+        stale: freshness(last ? Math.max(0, daysBetween(last, today)) : null, i.cadenceDays) === 'stale'
+      };
+    });
   return staleByFamily(store.catalogue.listFamilies(), statuses).map(({ family, stale, of }) => ({
-    title: family.title, link: `${appUrl}/families/${family.id}`, stale, of
+    title: family.title,
+    link: `${appUrl}/families/${family.id}`,
+    stale,
+    of
   }));
 }
 
 /** The observations recorded in the period that matter most, grouped by family with the family's trend. */
 export function observationSections(
-  store: Store, byId: Map<string, Indicator>, bands: Record<string, BandRange[]>, p: Period, today: string
+  store: Store,
+  byId: Map<string, Indicator>,
+  bands: Record<string, BandRange[]>,
+  p: Period,
+  today: string
 ): Pick<DigestInput, 'families' | 'observationCount'> {
   const recorded = store.observations.recordedBetween(p.coversFrom, p.coversTo);
-  const ranked = recorded.map((o) => ({ ...o, weight: observationWeight(o.reliability, o.credibility), separation: separation(bands[o.indicatorId], o.level) }));
+  const ranked = recorded.map((o) => ({
+    ...o,
+    weight: observationWeight(o.reliability, o.credibility),
+    separation: separation(bands[o.indicatorId], o.level)
+  }));
   const { shown } = pickObservations(ranked, OBSERVATION_LIMIT);
   const familyOf = (o: Observation) => byId.get(o.indicatorId)?.family.id;
-  const byIndicatorThenDate = (a: Observation, b: Observation) => a.indicatorId.localeCompare(b.indicatorId) || a.observedAt.localeCompare(b.observedAt);
+  const byIndicatorThenDate = (a: Observation, b: Observation) =>
+    a.indicatorId.localeCompare(b.indicatorId) || a.observedAt.localeCompare(b.observedAt);
   return {
     observationCount: recorded.length,
     families: store.catalogue.listFamilies().flatMap((f) => {
       const mine = shown.filter((o) => familyOf(o) === f.id).sort(byIndicatorThenDate);
       if (mine.length === 0) return [];
       const observations = mine.map((o) => digestObservation(o, byId.get(o.indicatorId), p.appUrl));
-      return [{ title: f.title, link: `${p.appUrl}/families/${f.id}`, spark: familySpark(store, f, today), observations }];
+      return [
+        { title: f.title, link: `${p.appUrl}/families/${f.id}`, spark: familySpark(store, f, today), observations }
+      ];
     })
   };
 }
@@ -76,11 +115,20 @@ export function observationSections(
 function familySpark(store: Store, f: { id: string; title: string }, today: string) {
   const members = store.catalogue.listIndicators().filter((i) => i.family.id === f.id && !i.retired);
   const from = addDays(today, -31 * SPARK_MONTHS);
-  const monthly = (id: string) => store.observations.monthlyReadings(id).map((m) => ({ observedAt: m.at, level: m.reading, weight: m.weight, quantity: null }));
+  const monthly = (id: string) =>
+    store.observations
+      .monthlyReadings(id)
+      .map((m) => ({ observedAt: m.at, level: m.reading, weight: m.weight, quantity: null }));
   const composite = familyComposite(
-    members.map((i) => indicatorSeries({ readings: monthly(i.id), period: 'month', from, to: today, cadenceDays: i.cadenceDays }))
+    members.map((i) =>
+      indicatorSeries({ readings: monthly(i.id), period: 'month', from, to: today, cadenceDays: i.cadenceDays })
+    )
   ).slice(-SPARK_MONTHS);
-  return { cid: `spark-${f.id}@watchfloor`, label: `trend, last ${SPARK_MONTHS} months`, values: composite.map((c) => c.reading) };
+  return {
+    cid: `spark-${f.id}@watchfloor`,
+    label: `trend, last ${SPARK_MONTHS} months`,
+    values: composite.map((c) => c.reading)
+  };
 }
 
 function digestObservation(o: Observation, indicator: Indicator | undefined, appUrl: string) {

@@ -3,7 +3,12 @@ import type { Overview } from '../schemas/index.js';
 import { indicatorStatuses } from './indicator-statuses.js';
 import { scenarioPicture } from './scenario-picture.js';
 
-const NO_TOPIC = { id: 'none', title: 'No catalogue loaded', description: '', scale: { low: 'lowest', high: 'highest' } };
+const NO_TOPIC = {
+  id: 'none',
+  title: 'No catalogue loaded',
+  description: '',
+  scale: { low: 'lowest', high: 'highest' }
+};
 
 /** Everything the overview page shows, in one answer: families with their indicators' status, scenarios. */
 export function overviewAnswer(store: Store, today: string): Overview {
@@ -16,7 +21,13 @@ export function overviewAnswer(store: Store, today: string): Overview {
     description: f.description,
     indicators: indicators
       .filter((i) => i.family.id === f.id)
-      .map((i) => ({ id: i.id, title: i.title, retired: i.retired, cadenceDays: i.cadenceDays, ...statuses.get(i.id)! }))
+      .map((i) => ({
+        id: i.id,
+        title: i.title,
+        retired: i.retired,
+        cadenceDays: i.cadenceDays,
+        ...statuses.get(i.id)!
+      }))
   }));
   const demoCount = observations.demoCount();
   return {

@@ -14,7 +14,14 @@ async function appLogging(level: string) {
   });
   const t = testDb();
   const app = await buildApp({ db: t.db, includeDemo: true, logger: { level, stream } });
-  return { app, lines, dispose: async () => { await app.close(); t.dispose(); } };
+  return {
+    app,
+    lines,
+    dispose: async () => {
+      await app.close();
+      t.dispose();
+    }
+  };
 }
 
 describe('request logging', () => {

@@ -37,12 +37,12 @@ describe('syncCatalogue', () => {
 
   it('keeps a removed indicator that observations reference, as retired; deletes one nobody references', () => {
     t.store.observations.record(observationInput({ indicatorId: 'salaries' }), { now: NOW, actor: 'test' });
-    cat.edit('families/funding.yaml', (text) => text.slice(0, text.indexOf('  - id: transfers')).replace(/  - id: salaries[\s\S]*$/, '') + text.slice(text.indexOf('  - id: transfers')));
+    cat.edit('families/funding.yaml', (text) => text.slice(0, text.indexOf('  - id: transfers')).replace(/ {2}- id: salaries[\s\S]*$/, '') + text.slice(text.indexOf('  - id: transfers')));
     expect(resync()).toMatchObject({ retired: ['salaries'], removed: [] });
     expect(t.store.catalogue.getIndicator('salaries')?.retired).toBe(true);
     expect(t.store.observations.listByIndicator('salaries')).toHaveLength(1);
 
-    cat.edit('families/funding.yaml', (text) => text.replace(/  - id: transfers[\s\S]*$/, '') + FALLBACK_INDICATOR);
+    cat.edit('families/funding.yaml', (text) => text.replace(/ {2}- id: transfers[\s\S]*$/, '') + FALLBACK_INDICATOR);
     expect(resync()).toMatchObject({ removed: ['transfers'] });
     expect(t.store.catalogue.getIndicator('transfers')).toBeNull();
   });

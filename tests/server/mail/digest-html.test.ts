@@ -18,27 +18,94 @@ const HOSTILE = [
 function digestWith(text: string, link = 'https://wf.example.org/indicators/i1'): DigestInput {
   const scenario = { id: 'a', title: text, probability: 0.7, words: 'likely' };
   return {
-    topicTitle: text, appUrl: 'https://wf.example.org', coversFrom: '2024-01-29T07:00:00Z', coversTo: '2024-02-05T07:00:00Z', assessedAt: '2024-02-05',
-    now: [scenario], weekAgo: [scenario],
+    topicTitle: text,
+    appUrl: 'https://wf.example.org',
+    coversFrom: '2024-01-29T07:00:00Z',
+    coversTo: '2024-02-05T07:00:00Z',
+    assessedAt: '2024-02-05',
+    now: [scenario],
+    weekAgo: [scenario],
     confidence: { level: text, reasons: [text] },
-    moved: { weekEnd: '2024-02-04', latest: true, more: 0, drivers: [{ indicatorTitle: text, observedAt: '2024-02-01', level: 4, favours: text, disfavours: text, link }] },
+    moved: {
+      weekEnd: '2024-02-04',
+      latest: true,
+      more: 0,
+      drivers: [{ indicatorTitle: text, observedAt: '2024-02-01', level: 4, favours: text, disfavours: text, link }]
+    },
     alerts: [{ kind: 'tripwire', at: '2024-02-01', cause: text, link }],
     counts: { fired: { tripwire: 1 }, recovered: 0 },
     stale: [{ title: text, link, stale: 1, of: 2 }],
-    families: [{ title: text, link, spark: { cid: 'spark-f@watchfloor', label: text, values: [1, 2] },
-      observations: [{ indicatorTitle: text, observedAt: '2024-01-15', level: 4, words: text, grade: 'B2', source: text, rationale: text, recordedBy: text, supersedes: null, link }] }],
+    families: [
+      {
+        title: text,
+        link,
+        spark: { cid: 'spark-f@watchfloor', label: text, values: [1, 2] },
+        observations: [
+          {
+            indicatorTitle: text,
+            observedAt: '2024-01-15',
+            level: 4,
+            words: text,
+            grade: 'B2',
+            source: text,
+            rationale: text,
+            recordedBy: text,
+            supersedes: null,
+            link
+          }
+        ]
+      }
+    ],
     observationCount: 1,
     annotations: [{ when: '2024-01-20', text, scope: text, source: text, corrects: null, link }]
   };
 }
 
 /** Every tag and attribute the template itself writes: anything else came from the data. */
-const TEMPLATE_TAGS = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'body', 'table', 'tbody', 'tr', 'td', 'p', 'b', 'br', 'h2', 'h3', 'a', 'img', 'span']);
+const TEMPLATE_TAGS = new Set([
+  '!doctype',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'body',
+  'table',
+  'tbody',
+  'tr',
+  'td',
+  'p',
+  'b',
+  'br',
+  'h2',
+  'h3',
+  'a',
+  'img',
+  'span'
+]);
 const tagsOf = (html: string) => [...html.matchAll(/<([!a-z][a-z0-9]*)/gi)].map((m) => m[1].toLowerCase());
-const TEMPLATE_ATTRIBUTES = new Set(['charset', 'style', 'role', 'cellpadding', 'cellspacing', 'width', 'height', 'align', 'href', 'src', 'alt']);
+const TEMPLATE_ATTRIBUTES = new Set([
+  'charset',
+  'style',
+  'role',
+  'cellpadding',
+  'cellspacing',
+  'width',
+  'height',
+  'align',
+  'href',
+  'src',
+  'alt'
+]);
 /** The attribute names inside every tag, e.g. an injected `onerror` (values are always double-quoted, so dropped first). */
 const attributesOf = (html: string) =>
-  [...html.replace(/="[^"]*"/g, '').matchAll(/<[a-z][a-z0-9]*([^>]*)>/gi)].flatMap((m) => m[1].replace(/\/$/, '').trim().split(/\s+/).filter(Boolean).map((a) => a.toLowerCase()));
+  [...html.replace(/="[^"]*"/g, '').matchAll(/<[a-z][a-z0-9]*([^>]*)>/gi)].flatMap((m) =>
+    m[1]
+      .replace(/\/$/, '')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((a) => a.toLowerCase())
+  );
 const hrefsOf = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
 
 describe('the HTML digest with hostile text in every field', () => {
@@ -49,15 +116,28 @@ describe('the HTML digest with hostile text in every field', () => {
     expect(html).not.toContain('<!--');
     expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     // The text is all there, as text (control characters dropped).
-    const escaped = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+    const escaped = text
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
     expect(html).toContain(`<title>Watchfloor weekly digest`);
     expect(html).toContain(`· ${escaped}</td>`);
   });
 
   it('writes only http(s), content-id and unsubscribe targets into href and src', () => {
-    for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'not a url']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'java\nscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      'not a url'
+    ]) {
       const { html } = composeDigestMail(digestWith('plain', bad));
-      expect(hrefsOf(html).every((h) => /^(https?:|cid:|%%UNSUBSCRIBE_URL%%$|#$)/.test(h)), hrefsOf(html).join(' ')).toBe(true);
+      expect(
+        hrefsOf(html).every((h) => /^(https?:|cid:|%%UNSUBSCRIBE_URL%%$|#$)/.test(h)),
+        hrefsOf(html).join(' ')
+      ).toBe(true);
       expect(html).not.toMatch(/javascript:|vbscript:|data:/i);
     }
   });
@@ -80,7 +160,15 @@ describe('safeHref', () => {
     expect(safeHref('https://wf.example.org/indicators/x?y=1')).toBe('https://wf.example.org/indicators/x?y=1');
     expect(safeHref('http://127.0.0.1:3000/warnings')).toBe('http://127.0.0.1:3000/warnings');
     expect(safeHref('%%UNSUBSCRIBE_URL%%')).toBe('%%UNSUBSCRIBE_URL%%');
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', '\u0001javascript:alert(1)', 'data:,x', 'mailto:a@b.c', '/relative', '']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      '\u0001javascript:alert(1)',
+      'data:,x',
+      'mailto:a@b.c',
+      '/relative',
+      ''
+    ]) {
       expect(safeHref(bad), bad).toBe('#');
     }
   });

@@ -89,7 +89,7 @@ describe('/api/annotations', () => {
     expect(preview.text).not.toContain('Salaries cut by a third');
     const html = (await manager.inject({ method: 'GET', url: '/api/digests/preview/html' })).body;
     expect(html).toContain('New annotations');
-    // Text escaped as Svelte's renderer escapes it: '<' and '&' (a bare '>' in text opens nothing).
+    // Escaped as the template escapes text: & and < (a > without its < opens nothing).
     expect(html).toContain('Cell &lt;b>dismantled&lt;/b> &amp; moved');
     expect(html).not.toContain('<b>dismantled');
   });

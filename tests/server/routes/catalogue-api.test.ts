@@ -6,11 +6,9 @@ import { observationInput } from '../../support/test-db.js';
 describe('catalogue, series and overview API', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let officer: Client;
-  let admin: Client;
   beforeAll(async () => {
     t = await testApp({ demo: true });
     officer = await signIn(t.app, 'watch_officer');
-    admin = await signIn(t.app, 'admin');
   });
   afterAll(() => t.close());
   const get = (url: string) => officer.inject({ method: 'GET', url });

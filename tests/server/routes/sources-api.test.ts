@@ -6,11 +6,9 @@ import { observationInput } from '../../support/test-db.js';
 describe('sources API', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let officer: Client;
-  let admin: Client;
   beforeAll(async () => {
     t = await testApp();
     officer = await signIn(t.app, 'watch_officer');
-    admin = await signIn(t.app, 'admin');
   });
   afterAll(() => t.close());
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => officer.inject({ method, url, payload });
