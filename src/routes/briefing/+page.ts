@@ -1,3 +1,4 @@
+import { ANNOTATIONS_DEPENDENCY } from '$lib/api/annotations.js';
 import { getBriefing } from '$lib/api/briefing.js';
 import { refusalOr } from '$lib/api/loading.js';
 import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
@@ -7,7 +8,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // A print-ready briefing for ?from=&to= (default: the 90 days up to today), from one API call.
 export const load = (async ({ fetch, url, depends }) => {
-  depends(OBSERVATIONS_DEPENDENCY);
+  depends(OBSERVATIONS_DEPENDENCY, ANNOTATIONS_DEPENDENCY);
   const pick = (key: string) => {
     const value = url.searchParams.get(key);
     return value && DATE.test(value) ? value : undefined;
