@@ -61,7 +61,10 @@ describe('briefing', () => {
     // A page per section at least, and a briefing, not a book.
     expect(pages).toBeGreaterThanOrEqual(HEADINGS.length);
     expect(pages).toBeLessThanOrEqual(20);
-    await page.emulateMedia({ media: 'screen' });
+    // Paper is light whatever the screen's theme.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await page.locator('table').first().evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
   });
 
   it('explains a range the server refuses instead of failing the page', async () => {
