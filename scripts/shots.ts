@@ -9,7 +9,7 @@ const out = process.argv[2] ?? 'test-results/shots';
 const filter = process.argv[3] ?? '';
 const PAGES = [
   '/', '/indicators/external-funding-flows', '/families/funding', '/scenarios', '/scenarios/underground-persistence',
-  '/warnings', '/validator', '/digests', '/sources', '/settings', '/admin/users', '/admin/audit', '/admin/deliveries'
+  '/briefing?from=2023-02-01&to=2024-01-31', '/warnings', '/validator', '/digests', '/sources', '/settings', '/admin/users', '/admin/audit', '/admin/deliveries'
 ];
 mkdirSync(out, { recursive: true });
 const server = await startTestServer({ demo: true });
@@ -24,7 +24,7 @@ try {
       for (const path of PAGES.filter((p) => p.includes(filter))) {
         await page.goto(`${server.url}${path}`);
         await page.waitForLoadState('networkidle');
-        const name = path === '/' ? 'overview' : path.slice(1).replaceAll('/', '_');
+        const name = path === '/' ? 'overview' : path.slice(1).split('?')[0].replaceAll('/', '_');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         console.log(`${scheme} ${width} ${path} overflow=${overflow}`);
         await page.screenshot({ path: join(out, `${name}-${width}-${scheme}.png`), fullPage: true });

@@ -19,6 +19,7 @@ import { annotationRoutes } from './routes/annotations.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { briefingRoutes } from './routes/briefing.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { digestRoutes } from './routes/digests.js';
 import { registerApiDocs } from './routes/docs.js';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(warningRoutes);
       await api.register(sourceRoutes);
       await api.register(digestRoutes);
+      await api.register(briefingRoutes);
     },
     { prefix: '/api' }
   );

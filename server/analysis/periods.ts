@@ -1,7 +1,8 @@
 // Calendar arithmetic on YYYY-MM-DD strings, in UTC so a reading's period never depends on
-// the server's time zone. Weeks start on Monday (ISO 8601).
+// the server's time zone. Weeks start on Monday (ISO 8601). A day is a period of its own, for
+// exports that want every date.
 
-export type PeriodKind = 'week' | 'month' | 'quarter';
+export type PeriodKind = 'day' | 'week' | 'month' | 'quarter';
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +34,7 @@ export function periodOf(date: string, kind: PeriodKind): PeriodSpan {
   const d = toUtc(date);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
+  if (kind === 'day') return { start: date, end: date };
   if (kind === 'week') {
     const sinceMonday = (d.getUTCDay() + 6) % 7;
     const start = addDays(date, -sinceMonday);
@@ -60,6 +62,7 @@ export function periodsBetween(from: string, to: string, kind: PeriodKind): Peri
 export function countPeriods(from: string, to: string, kind: PeriodKind): number {
   const a = toUtc(periodOf(from, kind).start);
   const b = toUtc(periodOf(to, kind).start);
+  if (kind === 'day') return Math.round((b.getTime() - a.getTime()) / DAY_MS) + 1;
   if (kind === 'week') return Math.round((b.getTime() - a.getTime()) / (7 * DAY_MS)) + 1;
   const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
   return Math.floor(months / (kind === 'month' ? 1 : 3)) + 1;

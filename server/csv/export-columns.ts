@@ -1,4 +1,4 @@
-import type { AuditEntry, ExportedSeries, Observation, SeriesPoint } from '../schemas/index.js';
+import type { AuditEntry, ExportedSeries, FitPoint, Observation, ScenarioExport, SeriesPoint } from '../schemas/index.js';
 import type { CsvColumn } from './write-csv.js';
 
 export const OBSERVATION_COLUMNS: CsvColumn<Observation>[] = [
@@ -41,6 +41,28 @@ export const SERIES_COLUMNS: CsvColumn<SeriesRow>[] = [
 
 export const seriesRows = (series: ExportedSeries[], period: string): SeriesRow[] =>
   series.flatMap((s) => s.points.map((p) => ({ ...p, series: s, period })));
+
+type ScenarioRow = FitPoint['scenarios'][number] & { point: FitPoint; title: string; period: string };
+
+/** One row per period and scenario, read at the period's last day (`at`). */
+export const SCENARIO_COLUMNS: CsvColumn<ScenarioRow>[] = [
+  { header: 'period', value: (r) => r.period },
+  { header: 'start', value: (r) => r.point.start },
+  { header: 'end', value: (r) => r.point.end },
+  { header: 'at', value: (r) => r.point.at },
+  { header: 'scenarioId', value: (r) => r.scenarioId },
+  { header: 'scenario', value: (r) => r.title },
+  { header: 'probability', value: (r) => r.probability },
+  { header: 'words', value: (r) => r.words },
+  { header: 'inconsistency', value: (r) => r.inconsistency },
+  { header: 'leading', value: (r) => r.point.leading === r.scenarioId },
+  { header: 'evidence', value: (r) => r.point.evidence }
+];
+
+export function scenarioRows(e: ScenarioExport): ScenarioRow[] {
+  const titles = new Map(e.scenarios.map((s) => [s.id, s.title]));
+  return e.points.flatMap((point) => point.scenarios.map((s) => ({ ...s, point, period: e.period, title: titles.get(s.scenarioId) ?? s.scenarioId })));
+}
 
 export const AUDIT_COLUMNS: CsvColumn<AuditEntry>[] = [
   { header: 'id', value: (r) => r.id },

@@ -1,13 +1,14 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_COLUMNS, OBSERVATION_COLUMNS, SERIES_COLUMNS, seriesRows } from '../csv/export-columns.js';
+import { AUDIT_COLUMNS, OBSERVATION_COLUMNS, SCENARIO_COLUMNS, SERIES_COLUMNS, scenarioRows, seriesRows } from '../csv/export-columns.js';
 import { writeCsv } from '../csv/write-csv.js';
 import {
-  AuditEntry, AuditQuery, CatalogueExport, ErrorBody, ObservationExportQuery, ObservationList, SeriesExport, SeriesExportQuery
+  AuditEntry, AuditQuery, CatalogueExport, ErrorBody, ObservationExportQuery, ObservationList, ScenarioExport, ScenarioExportQuery, SeriesExport,
+  SeriesExportQuery
 } from '../schemas/index.js';
 import { csvResponse } from '../schemas/text-responses.js';
-import { exportCatalogue, exportObservations, exportSeries } from '../services/export.js';
+import { exportCatalogue, exportObservations, exportScenarios, exportSeries } from '../services/export.js';
 
 /** An export is a whole trail, not a page of it. */
 const AuditExportQuery = AuditQuery.extend({ limit: z.coerce.number().int().min(1).max(1_000_000).default(1_000_000) });
@@ -20,7 +21,7 @@ function download(reply: FastifyReply, name: string, type: 'csv' | 'json') {
     .header('content-disposition', `attachment; filename="watchfloor-${name}-${day}.${type}"`);
 }
 
-/** Data out: observations, series, the audit trail and the catalogue, as CSV (through writeCsv) or JSON. */
+/** Data out: observations, series, scenario probabilities, the audit trail and the catalogue, as CSV (through writeCsv) or JSON. */
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
   const today = () => app.clock().toISOString().slice(0, 10);
@@ -39,6 +40,12 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/export/series.json', { schema: seriesSchema(SeriesExport) }, async (req, reply) =>
     download(reply, 'series', 'json').send(exportSeries(store, today(), req.query)));
+
+  const scenariosSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({ querystring: ScenarioExportQuery, response: { 200: body, 400: ErrorBody } });
+  app.get('/export/scenarios.csv', { schema: scenariosSchema(csvResponse('one row per period and scenario')) }, async (req, reply) =>
+    download(reply, 'scenarios', 'csv').send(writeCsv(SCENARIO_COLUMNS, scenarioRows(exportScenarios(store, today(), req.query)))));
+  app.get('/export/scenarios.json', { schema: scenariosSchema(ScenarioExport) }, async (req, reply) =>
+    download(reply, 'scenarios', 'json').send(exportScenarios(store, today(), req.query)));
 
   const auditSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({ querystring: AuditExportQuery, response: { 200: body, 400: ErrorBody } });
   app.get('/export/audit.csv', { config: admins, schema: auditSchema(csvResponse('the audit trail')) }, async (req, reply) =>

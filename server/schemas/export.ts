@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IndicatorDetail, Family, Scenario } from './catalogue.js';
 import { IsoDate, Slug } from './common.js';
+import { FitPoint } from './assessment.js';
 import { Period, SeriesPoint } from './series.js';
 
 const fromNotAfterTo = { message: 'must not be after "to"', path: ['from'], when: () => true };
@@ -27,6 +28,22 @@ export const SeriesExportQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, fromNotAfterTo)
   .refine((q) => !(q.indicatorId && q.familyId), { message: 'give indicatorId or familyId, not both', path: ['familyId'] });
+
+/** Scenario probabilities may also go out day by day; the charts stop at weeks. */
+export const ScenarioExportPeriod = z.enum(['day', 'week', 'month', 'quarter'], { error: 'must be one of day, week, month, quarter' });
+
+export const ScenarioExportQuery = z
+  .object({ from: IsoDate.optional(), to: IsoDate.optional(), period: ScenarioExportPeriod.default('month') })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, fromNotAfterTo);
+
+/** The one assessment per period, read at each period's last day (today for the current one). */
+export const ScenarioExport = z.object({
+  period: ScenarioExportPeriod,
+  from: z.string(),
+  to: z.string(),
+  scenarios: z.array(z.object({ id: z.string(), title: z.string(), prior: z.number() })),
+  points: z.array(FitPoint)
+});
 
 /** One exported series: an indicator's readings, or a family's composite. */
 export const ExportedSeries = z.object({
@@ -66,3 +83,5 @@ export type SeriesExportQuery = z.infer<typeof SeriesExportQuery>;
 export type ExportedSeries = z.infer<typeof ExportedSeries>;
 export type SeriesExport = z.infer<typeof SeriesExport>;
 export type CatalogueExport = z.infer<typeof CatalogueExport>;
+export type ScenarioExportQuery = z.infer<typeof ScenarioExportQuery>;
+export type ScenarioExport = z.infer<typeof ScenarioExport>;

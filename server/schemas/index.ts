@@ -14,3 +14,4 @@ export * from './export.js';
 export * from './annotation.js';
 export * from './warning-acknowledgement.js';
 export * from './demo-accounts.js';
+export * from './briefing.js';

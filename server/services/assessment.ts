@@ -7,10 +7,10 @@ import { stateAt, type DayState, type FitModel, type VoteSegment } from '../anal
 import type { Store } from '../db/store.js';
 import { InputError } from '../errors.js';
 
-export interface Window {
+export interface Window<P extends PeriodKind = PeriodKind> {
   from: string;
   to: string;
-  period: PeriodKind;
+  period: P;
 }
 
 /** Enough for weekly readings over twenty years; more is a mistake, not a chart. */
@@ -20,7 +20,7 @@ export const MAX_PERIODS = 1100;
  * The window a query asks for: from `first` (the first active observation that matters; today
  * when there is none) to today unless given. Refused when inverted or absurdly long, naming `from`.
  */
-export function queryWindow(first: string | null, today: string, q: { from?: string; to?: string; period: PeriodKind }): Window {
+export function queryWindow<P extends PeriodKind>(first: string | null, today: string, q: { from?: string; to?: string; period: P }): Window<P> {
   const from = q.from ?? first ?? today;
   const to = q.to ?? [today, from].sort().at(-1)!;
   if (from > to) throw new InputError(400, 'from', `must not be after "to" (${to})`);

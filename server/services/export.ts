@@ -2,8 +2,11 @@ import { familyComposite } from '../analysis/composite.js';
 import { indicatorSeries } from '../analysis/series.js';
 import type { Store } from '../db/store.js';
 import { InputError } from '../errors.js';
-import type { CatalogueExport, ExportedSeries, Observation, ObservationExportQuery, SeriesExport, SeriesExportQuery } from '../schemas/index.js';
-import { queryWindow } from './assessment.js';
+import type {
+  CatalogueExport, ExportedSeries, Observation, ObservationExportQuery, ScenarioExport, ScenarioExportQuery, SeriesExport, SeriesExportQuery
+} from '../schemas/index.js';
+import { fitModel, queryWindow } from './assessment.js';
+import { assessmentFirstDate, fitPoints } from './scenario-picture.js';
 
 /** A named indicator or family must exist: an export of nothing because of a typo would mislead. */
 function checkScope(store: Store, q: { indicatorId?: string; familyId?: string }) {
@@ -34,6 +37,17 @@ export function exportSeries(store: Store, today: string, q: SeriesExportQuery):
     series.unshift({ id: family.id, title: `${family.title} (composite)`, kind: 'composite', familyId: family.id, points: familyComposite(series.map((s) => s.points)) });
   }
   return { ...window, series };
+}
+
+/** Scenario probabilities per period from the one assessment: the numbers the scenario charts show. */
+export function exportScenarios(store: Store, today: string, q: ScenarioExportQuery): ScenarioExport {
+  const model = fitModel(store);
+  const window = queryWindow(assessmentFirstDate(store, model), today, q);
+  return {
+    ...window,
+    scenarios: store.catalogue.listScenarios().map(({ id, title, prior }) => ({ id, title, prior })),
+    points: fitPoints(store, model, window, today)
+  };
 }
 
 export function exportCatalogue(store: Store, now: Date): CatalogueExport {

@@ -6,8 +6,8 @@ import { addDays, periodsBetween } from '../analysis/periods.js';
 import { leaderOf, type DayState, type FitModel } from '../analysis/scenario-fit.js';
 import { sensitivity } from '../analysis/sensitivity.js';
 import type { Store } from '../db/store.js';
-import type { AssessmentAt, ScenarioFit, ScenarioPicture } from '../schemas/index.js';
-import { fitModel, queryWindow, segmentsAt, stateOn, statesOn } from './assessment.js';
+import type { AssessmentAt, FitPoint, ScenarioFit, ScenarioPicture } from '../schemas/index.js';
+import { fitModel, queryWindow, segmentsAt, stateOn, statesOn, type Window } from './assessment.js';
 
 /** A day's state as shown: probabilities with ICD 203 words, the leader, analytic confidence. */
 export function presentState(state: DayState, model: FitModel): AssessmentAt {
@@ -25,21 +25,38 @@ export function assessmentAt(store: Store, day: string, model = fitModel(store))
 }
 
 /** The first date a default range starts at: the first active reading that votes, else the first at all. */
-function firstDate(store: Store, model: FitModel): string | null {
+export function assessmentFirstDate(store: Store, model: FitModel): string | null {
   const first = store.observations.firstDate();
   return first && first < model.assessFrom ? (store.assessment.segmentSpan().first ?? first) : first;
 }
 
 type Query = { from?: string; to?: string; period: 'week' | 'month' | 'quarter'; at?: string };
 
+/**
+ * The assessment per period of `window`, read at each period's last day (today for the current
+ * period), with the readings that voted in it: what the scenario charts draw and the export writes.
+ */
+export function fitPoints(store: Store, model: FitModel, window: Window, today: string): FitPoint[] {
+  const periods = periodsBetween(window.from, window.to, window.period).map((p) => ({ ...p, at: p.end < today ? p.end : today }));
+  const states = statesOn(store, model, periods.map((p) => p.at));
+  const evidenceDays = store.assessment.evidenceDays(periods[0]?.start ?? window.from, window.to);
+  return periods.map((p) => {
+    const s = states.get(p.at)!;
+    return {
+      start: p.start, end: p.end, at: p.at, leading: model.scenarioIds[leaderOf(s.probabilities)],
+      evidence: evidenceDays.filter((d) => d.day >= p.start && d.day <= p.at).reduce((a, d) => a + d.evidence, 0),
+      scenarios: model.scenarioIds.map((scenarioId, k) => ({
+        scenarioId, probability: s.probabilities[k], words: icd203Words(s.probabilities[k]), inconsistency: s.inconsistency[k]
+      }))
+    };
+  });
+}
+
 /** GET /api/scenarios/fit: the points per period, and ACH, movement, sensitivity and confidence at one date. */
 export function scenarioFitAnswer(store: Store, today: string, query: Query): ScenarioFit {
   const model = fitModel(store);
-  const window = queryWindow(firstDate(store, model), today, query);
-  const periods = periodsBetween(window.from, window.to, window.period).map((p) => ({ ...p, at: p.end < today ? p.end : today }));
+  const window = queryWindow(assessmentFirstDate(store, model), today, query);
   const at = [query.at ?? window.to, today].sort()[0];
-  const states = statesOn(store, model, [...periods.map((p) => p.at), at]);
-  const evidenceDays = store.assessment.evidenceDays(periods[0]?.start ?? window.from, window.to);
   const titles = new Map(store.catalogue.listIndicators().map((i) => [i.id, i.title]));
   const title = (id: string) => titles.get(id) ?? id;
   const segments = segmentsAt(store, model, at);
@@ -48,17 +65,8 @@ export function scenarioFitAnswer(store: Store, today: string, query: Query): Sc
   return {
     ...window,
     scenarios: store.catalogue.listScenarios().map(({ id, title, summary, prior }) => ({ id, title, summary, prior })),
-    points: periods.map((p) => {
-      const s = states.get(p.at)!;
-      return {
-        start: p.start, end: p.end, at: p.at, leading: model.scenarioIds[leaderOf(s.probabilities)],
-        evidence: evidenceDays.filter((d) => d.day >= p.start && d.day <= p.at).reduce((a, d) => a + d.evidence, 0),
-        scenarios: model.scenarioIds.map((scenarioId, k) => ({
-          scenarioId, probability: s.probabilities[k], words: icd203Words(s.probabilities[k]), inconsistency: s.inconsistency[k]
-        }))
-      };
-    }),
-    assessment: presentState(states.get(at)!, model),
+    points: fitPoints(store, model, window, today),
+    assessment: presentState(stateOn(store, model, at), model),
     ach: { at, rows: ach.rows.map((r) => ({ ...r, indicatorTitle: title(r.indicatorId) })), totals: ach.totals },
     movement: movementAt(store, model, at, title),
     sensitivity: { ...sens, whatIfs: sens.whatIfs.map((w) => ({ ...w, indicatorTitle: title(w.indicatorId) })) }
@@ -73,7 +81,6 @@ export function movementAt(store: Store, model: FitModel, at: string, title: (id
   const m = describeMovement({ asked: at, end, before: states.get(addDays(end, -7))!, after: states.get(end)!, segments: segmentsAt(store, model, end), model });
   return { ...m, drivers: m.drivers.map((d) => ({ ...d, indicatorTitle: title(d.indicatorId) })) };
 }
-
 
 /** The overview's scenario picture: now, the change over 7 and 30 days, confidence, open warnings. */
 export function scenarioPicture(store: Store, today: string): ScenarioPicture {

@@ -45,4 +45,16 @@ describe('downloads', () => {
     expect(rows.length).toBe(session.server.app.store.observations.listByIndicator(indicatorId).length);
     expect(new Set(rows.map((r) => r.indicatorId))).toEqual(new Set([indicatorId]));
   });
+
+  it('downloads the scenario probabilities the chart shows as CSV, one row per period and scenario', async () => {
+    const { page, server } = session;
+    await page.goto(`${server.url}/scenarios?from=2023-01-01&to=2023-12-31&period=quarter`);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the probabilities (CSV)' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^watchfloor-scenarios-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parse((await read(file)).toString('utf8'), { columns: true }) as { period: string; end: string; scenarioId: string }[];
+    const scenarios = server.app.store.catalogue.listScenarios().length;
+    expect(rows).toHaveLength(4 * scenarios);
+    expect(rows.map((r) => r.end).filter((d, i, all) => all.indexOf(d) === i)).toEqual(['2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31']);
+    expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['quarter']));
+  });
 });

@@ -11,3 +11,10 @@ export function listAnnotations(fetch: Fetch, forChart: { indicatorId?: string; 
 export const ANNOTATIONS_DEPENDENCY = 'app:annotations';
 
 export const createAnnotation = (fetch: Fetch, input: AnnotationInput) => postJson<Annotation>(fetch, '/annotations', input);
+
+/** A correction: a new annotation that supersedes `id` (which stays on record). */
+export const correctAnnotation = (fetch: Fetch, id: number, input: AnnotationInput) =>
+  postJson<Annotation>(fetch, `/annotations/${id}/correct`, input);
+
+/** Takes `id` off the charts, with the reason; it stays on record. */
+export const retireAnnotation = (fetch: Fetch, id: number, reason: string) => postJson<Annotation>(fetch, `/annotations/${id}/retire`, { reason });

@@ -39,3 +39,12 @@ export function applyChartTheme() {
   Chart.defaults.color = theme.ink;
   Chart.defaults.borderColor = theme.grid;
 }
+
+/**
+ * A chart meant for print: dark text on white whatever the screen's theme, and twice the pixels so
+ * it stays sharp when the page is scaled to A4.
+ */
+export function onPaper<C extends { options?: object }>(config: C): C {
+  config.options = { ...config.options, devicePixelRatio: 2, color: '#4a5663' };
+  return config;
+}

@@ -13,7 +13,7 @@ import {
   type TooltipItem
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
-import { applyChartTheme, chartTheme } from './palette.js';
+import { applyChartTheme, chartTheme, onPaper } from './palette.js';
 import type { FitPoint, ScenarioFit, Annotation } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
 import { withAnnotations } from './annotations.js';
@@ -27,13 +27,15 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, TimeScale
 type Point = { x: number; y: number };
 type ProbabilityDataset = ChartDataset<'line', Point[]> & GapCarrier & { role: 'scenario' | 'gap-key'; words?: string[] };
 export type ProbabilityChart = Chart<'line', Point[]>;
+/** What the chart draws: the fit's periods and scenario titles (the briefing passes the same). */
+export type ProbabilityView = Pick<ScenarioFit, 'points' | 'period' | 'from' | 'to'> & { scenarios: { title: string }[] };
 
 // White stripes wash the colours out without muddying them; the legend swatch needs grey to show on white.
 const GAP_STRIPES = 'rgba(255, 255, 255, 0.75)';
 const GAP_SWATCH = 'rgba(90, 104, 120, 0.6)';
 
 /** One band of the stack per scenario, in catalogue order so colours match every other page. */
-function scenarioDatasets(fit: ScenarioFit): ProbabilityDataset[] {
+function scenarioDatasets(fit: ProbabilityView): ProbabilityDataset[] {
   return fit.scenarios.map((s, k) => {
     const colour = scenarioColour(k);
     return {
@@ -67,7 +69,7 @@ function gapDataset(points: FitPoint[]): ProbabilityDataset {
   };
 }
 
-function tooltipTitle(items: TooltipItem<'line'>[], fit: ScenarioFit): string[] {
+function tooltipTitle(items: TooltipItem<'line'>[], fit: ProbabilityView): string[] {
   const p = fit.points[items[0]?.dataIndex ?? -1];
   if (!p) return [];
   const when = `${formatPeriod(p.start, fit.period)} (${formatDate(p.start)} – ${formatDate(p.end)})`;
@@ -82,7 +84,7 @@ function tooltipLabel(item: TooltipItem<'line'>): string {
   return `${ds.label}: ${Math.round(share)}% · ${ds.words?.[item.dataIndex] ?? ''}`;
 }
 
-export function probabilityConfig(fit: ScenarioFit): ChartConfiguration<'line', Point[]> {
+export function probabilityConfig(fit: ProbabilityView): ChartConfiguration<'line', Point[]> {
   return {
     type: 'line',
     data: { datasets: [...scenarioDatasets(fit), gapDataset(fit.points)] },
@@ -121,7 +123,8 @@ export function probabilityConfig(fit: ScenarioFit): ChartConfiguration<'line', 
   };
 }
 
-export function createProbabilityChart(canvas: HTMLCanvasElement, fit: ScenarioFit, annotations: Annotation[] = []): ProbabilityChart {
+export function createProbabilityChart(canvas: HTMLCanvasElement, fit: ProbabilityView, annotations: Annotation[] = [], paper = false): ProbabilityChart {
   applyChartTheme();
-  return new Chart(canvas, withAnnotations(probabilityConfig(fit), annotations));
+  const config = withAnnotations(probabilityConfig(fit), annotations);
+  return new Chart(canvas, paper ? onPaper(config) : config);
 }

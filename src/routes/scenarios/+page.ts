@@ -1,4 +1,4 @@
-import { listAnnotations } from '$lib/api/annotations.js';
+import { ANNOTATIONS_DEPENDENCY, listAnnotations } from '$lib/api/annotations.js';
 import { getScenarioFit } from '$lib/api/assessment.js';
 import { refusalOr } from '$lib/api/loading.js';
 import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
@@ -8,7 +8,7 @@ import type { PageLoad } from './$types.js';
 
 // The manager's first page: scenario probabilities over time and why they stand where they do.
 export const load = (async ({ fetch, url, parent, depends }) => {
-  depends(OBSERVATIONS_DEPENDENCY);
+  depends(OBSERVATIONS_DEPENDENCY, ANNOTATIONS_DEPENDENCY);
   const range = rangeFromUrl(url);
   try {
     const [{ overview }, fit, annotations] = await Promise.all([parent(), refusalOr(getScenarioFit(fetch, range)), listAnnotations(fetch, { scope: 'all' })]);

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { listAnnotations } from '$lib/api/annotations.js';
+import { ANNOTATIONS_DEPENDENCY, listAnnotations } from '$lib/api/annotations.js';
 import { getFamilySeries } from '$lib/api/assessment.js';
 import { listFamilies } from '$lib/api/catalogue.js';
 import { refusalOr } from '$lib/api/loading.js';
@@ -9,7 +9,7 @@ import { analysisPresets, latestObservation, rangeFromUrl } from '$lib/range.js'
 import type { PageLoad } from './$types.js';
 
 export const load = (async ({ fetch, params, url, parent, depends }) => {
-  depends(OBSERVATIONS_DEPENDENCY);
+  depends(OBSERVATIONS_DEPENDENCY, ANNOTATIONS_DEPENDENCY);
   const range = rangeFromUrl(url);
   try {
     const [{ overview }, families, trend, annotations] = await Promise.all([
