@@ -19,7 +19,7 @@ import { fullScans, queriesRunBy } from './bench-plans.js';
 import { LARGE, sideBySide } from './bench/side-by-side.js';
 
 const STARTED = Date.now();
-const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? (LARGE ? 100_000 : 20_000));
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? (LARGE ? 100_000 : 10_000));
 // 10× the data between the two scales; `--large` also builds a million observations.
 const SCALES = (process.env.BENCH_SCALES ?? (LARGE ? '100000,1000000' : '2000,20000')).split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);

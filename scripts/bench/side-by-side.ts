@@ -28,7 +28,7 @@ const number = (name: string, fallback: number) => Number(process.env[name] ?? f
 export async function sideBySide(scales: ScaleFigures, startedAt: number, loadAtStart: number[] = loadavg()) {
   const { entries, observations, load } = await runComparisons({
     observations: number('BENCH_OBSERVATIONS', LARGE ? 1_000_000 : 20_000),
-    importRows: number('BENCH_COMPARE_IMPORT_ROWS', LARGE ? 1_000_000 : 20_000),
+    importRows: number('BENCH_COMPARE_IMPORT_ROWS', LARGE ? 1_000_000 : 10_000),
     seconds: number('BENCH_SECONDS', 2),
     rounds: number('BENCH_COMPARE_ROUNDS', 2),
     connections: number('BENCH_CONNECTIONS', 4),
