@@ -25,13 +25,24 @@ function series(id: string, params: URLSearchParams): string | null {
   if (!indicator) return null;
   const readings = store.observations.activeReadings(indicator.id);
   const query = SeriesQuery.parse(Object.fromEntries(params));
-  const { from, to, period } = queryWindow(readings[0]?.observedAt ?? null, new Date().toISOString().slice(0, 10), query);
-  return JSON.stringify({ indicatorId: indicator.id, period, from, to, points: indicatorSeries({ readings, period, from, to, cadenceDays: indicator.cadenceDays }) });
+  const { from, to, period } = queryWindow(
+    readings[0]?.observedAt ?? null,
+    new Date().toISOString().slice(0, 10),
+    query
+  );
+  return JSON.stringify({
+    indicatorId: indicator.id,
+    period,
+    from,
+    to,
+    points: indicatorSeries({ readings, period, from, to, cadenceDays: indicator.cadenceDays })
+  });
 }
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const answer = (status: number, json: string) => res.writeHead(status, { 'content-type': 'application/json' }).end(json);
+  const answer = (status: number, json: string) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(json);
   try {
     const seriesId = url.pathname.match(/^\/series\/([^/]+)$/)?.[1];
     if (req.method === 'GET' && seriesId) {
@@ -40,7 +51,11 @@ const server = createServer(async (req, res) => {
     }
     if (req.method === 'POST' && url.pathname === '/observations') {
       const input = ObservationInput.parse(JSON.parse(await bodyOf(req)));
-      const { observations } = recordObservations(store, [input], { now: new Date(), actor: 'user:bench-officer-1', userId: officer });
+      const { observations } = recordObservations(store, [input], {
+        now: new Date(),
+        actor: 'user:bench-officer-1',
+        userId: officer
+      });
       return answer(201, JSON.stringify(observations[0]));
     }
     answer(404, '{"message":"not here"}');
@@ -49,5 +64,7 @@ const server = createServer(async (req, res) => {
   }
 });
 
-server.listen(0, '127.0.0.1', () => console.log(`bare server on http://127.0.0.1:${(server.address() as { port: number }).port}`));
+server.listen(0, '127.0.0.1', () =>
+  console.log(`bare server on http://127.0.0.1:${(server.address() as { port: number }).port}`)
+);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

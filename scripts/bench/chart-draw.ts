@@ -18,7 +18,12 @@ window.draw = (canvas, input) => new Chart(canvas, { type: 'line',
 
 async function bundle(entry: string): Promise<string> {
   const out = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, minify: true, format: 'iife', write: false, logLevel: 'error',
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'error',
     alias: { $lib: join(ROOT, 'src/lib'), $shared: join(ROOT, 'server/schemas') }
   });
   return out.outputFiles[0].text;
@@ -32,16 +37,25 @@ async function chartInput(url: string, session: Session, indicatorId: string, fr
     return res.json() as Promise<unknown>;
   };
   const [indicator, series, observations, warnings] = await Promise.all([
-    get(`/indicators/${indicatorId}`), get(`/indicators/${indicatorId}/series?period=week&from=${from}`),
-    get(`/indicators/${indicatorId}/observations`), get(`/warnings?indicatorId=${indicatorId}&state=all`)
+    get(`/indicators/${indicatorId}`),
+    get(`/indicators/${indicatorId}/series?period=week&from=${from}`),
+    get(`/indicators/${indicatorId}/observations`),
+    get(`/warnings?indicatorId=${indicatorId}&state=all`)
   ]);
-  return { indicator, series, observations: (observations as { supersededBy: number | null }[]).filter((o) => o.supersededBy === null), warnings };
+  return {
+    indicator,
+    series,
+    observations: (observations as { supersededBy: number | null }[]).filter((o) => o.supersededBy === null),
+    warnings
+  };
 }
 
 /** Median ms to construct and draw the chart, over `draws` fresh charts on a 1,000 × 400 canvas. */
 async function timeDraws(browser: Browser, script: string, input: unknown, draws: number): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-  await page.setContent('<!doctype html><html><body><div style="width:1000px;height:400px"><canvas id="c"></canvas></div></body></html>');
+  await page.setContent(
+    '<!doctype html><html><body><div style="width:1000px;height:400px"><canvas id="c"></canvas></div></body></html>'
+  );
   await page.addScriptTag({ content: script });
   const times = await page.evaluate(
     ({ input, draws }) => {
@@ -63,7 +77,14 @@ async function timeDraws(browser: Browser, script: string, input: unknown, draws
   return times[Math.floor(times.length / 2)];
 }
 
-export async function chartDraw(browser: Browser, url: string, session: Session, indicatorId: string, from: string, draws: number) {
+export async function chartDraw(
+  browser: Browser,
+  url: string,
+  session: Session,
+  indicatorId: string,
+  from: string,
+  draws: number
+) {
   const input = await chartInput(url, session, indicatorId, from);
   const [appScript, bareScript] = await Promise.all([bundle(APP_ENTRY), bundle(BARE_ENTRY)]);
   const periods = (input.series as { points: unknown[] }).points.length;

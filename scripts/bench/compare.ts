@@ -7,8 +7,8 @@ import { createStore } from '../../server/db/store.js';
 import { chartDraw } from './chart-draw.js';
 import { buildBenchDb, OFFICERS, tenYearsAgo } from './data.js';
 import { firstPageJs, launch } from './first-page-js.js';
-import { hammer, loop, sideBySide, type Figures } from './http-load.js';
-import { importVsRaw, rawSeries, storeWriteVsRaw, writeInput } from './in-process.js';
+import { endpointComparisons } from './endpoints.js';
+import { importVsRaw, storeWriteVsRaw, writeInput } from './in-process.js';
 import { mixedLoad } from './mixed-load.js';
 import { atLeast, atMost, type Entry } from './results.js';
 import { ROOT, signInOver, startApp, startBare } from './servers.js';
@@ -24,17 +24,15 @@ export interface CompareOptions {
   log: (s: string) => void;
 }
 
-/** A measurement's throughput and latency, under `name`. */
-const speed = (name: string, f: Figures) => ({ [`${name}PerSecond`]: f.perSecond, [`${name}MeanMs`]: f.meanMs, [`${name}P99Ms`]: f.p99Ms, [`${name}Calls`]: f.calls });
-const ok = (f: Figures, what: string) => {
-  if (f.errors || f.non2xx) throw new Error(`${what}: ${f.errors} errors, ${f.non2xx} non-2xx answers`);
-  return f;
-};
-
-export async function runComparisons(o: CompareOptions): Promise<{ entries: Entry[]; observations: number; load: Record<string, unknown> }> {
+export async function runComparisons(
+  o: CompareOptions
+): Promise<{ entries: Entry[]; observations: number; load: Record<string, unknown> }> {
   const staticDir = join(ROOT, 'build');
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('build/ is missing: run `npm run build` (or `npx vite build`) before `npm run bench`');
-  o.log(`\nComparisons: building a database of ${o.observations.toLocaleString('en')} observations over ten years (${OFFICERS.length} officers, 30 sources)…`);
+  if (!existsSync(join(staticDir, 'index.html')))
+    throw new Error('build/ is missing: run `npm run build` (or `npx vite build`) before `npm run bench`');
+  o.log(
+    `\nComparisons: building a database of ${o.observations.toLocaleString('en')} observations over ten years (${OFFICERS.length} officers, 30 sources)…`
+  );
   const data = await buildBenchDb(o.observations, o.log);
   o.log(`  built in ${(data.buildMs / 1000).toFixed(1)} s`);
   const entries: Entry[] = [];
@@ -42,9 +40,25 @@ export async function runComparisons(o: CompareOptions): Promise<{ entries: Entr
   const from = tenYearsAgo();
 
   o.log(`  bulk import of ${o.importRows.toLocaleString('en')} observations…`);
-  const imp = importVsRaw(data.file, [join(data.dir, 'import-store.db'), join(data.dir, 'import-raw.db')], o.importRows, data.indicatorIds);
-  entries.push(atLeast(`bulk import of ${o.importRows.toLocaleString('en')} vs raw insert in one transaction`, imp.raw / imp.store, 0.5,
-    { storeSeconds: imp.store, rawSeconds: imp.raw, storeRowsPerSecond: o.importRows / imp.store, rawRowsPerSecond: o.importRows / imp.raw }));
+  const imp = importVsRaw(
+    data.file,
+    [join(data.dir, 'import-store.db'), join(data.dir, 'import-raw.db')],
+    o.importRows,
+    data.indicatorIds
+  );
+  entries.push(
+    atLeast(
+      `bulk import of ${o.importRows.toLocaleString('en')} vs raw insert in one transaction`,
+      imp.raw / imp.store,
+      0.5,
+      {
+        storeSeconds: imp.store,
+        rawSeconds: imp.raw,
+        storeRowsPerSecond: o.importRows / imp.store,
+        rawRowsPerSecond: o.importRows / imp.raw
+      }
+    )
+  );
 
   o.log('  store write vs raw transaction…');
   const officerId = (() => {
@@ -54,60 +68,68 @@ export async function runComparisons(o: CompareOptions): Promise<{ entries: Entr
     return id ?? 1;
   })();
   const [storeWrite, rawWrite] = await storeWriteVsRaw(data.file, writeId, officerId, o.seconds, o.rounds);
-  entries.push(atLeast('store write vs raw insert + audit row (synchronous FULL)', storeWrite.perSecond / rawWrite.perSecond, 0.3,
-    { storeWritesPerSecond: storeWrite.perSecond, rawWritesPerSecond: rawWrite.perSecond, storeMeanMs: storeWrite.meanMs, rawMeanMs: rawWrite.meanMs }));
+  entries.push(
+    atLeast(
+      'store write vs raw insert + audit row (synchronous FULL)',
+      storeWrite.perSecond / rawWrite.perSecond,
+      0.3,
+      {
+        storeWritesPerSecond: storeWrite.perSecond,
+        rawWritesPerSecond: rawWrite.perSecond,
+        storeMeanMs: storeWrite.meanMs,
+        rawMeanMs: rawWrite.meanMs
+      }
+    )
+  );
 
   o.log('  starting the server and the bare node:http baseline…');
   const [app, bare] = await Promise.all([startApp(data.file, staticDir), startBare(data.file)]);
   try {
     const officer = await signInOver(app.url, OFFICERS[0]);
     const manager = await signInOver(app.url, 'bench-manager');
-    const get = (url: string, headers = officer.headers) => () => hammer({ url, headers }, o.connections, o.seconds).then((f) => ok(f, url));
     const seriesPath = `/indicators/${seriesId}/series?period=week&from=${from}`;
-    const appSeries = get(`${app.url}/api${seriesPath}`);
-
-    o.log('  series: endpoint vs raw statement, vs bare node:http…');
-    const cadenceDays = await fetch(`${app.url}/api/indicators/${seriesId}`, { headers: officer.headers }).then(async (r) => ((await r.json()) as { cadenceDays: number }).cadenceDays);
-    const rawDb = openDb(data.file);
-    const raw = rawSeries(rawDb, seriesId, from, cadenceDays);
-    const [endpoint, rawFigures] = await sideBySide(o.rounds, appSeries, () => loop(raw.whole, o.seconds));
-    const queryOnly = loop(raw.queryOnly, Math.min(1, o.seconds));
-    rawDb.close();
-    entries.push(atLeast('series endpoint vs raw prepared statement in-process', endpoint.perSecond / rawFigures.perSecond, 0.6,
-      { ...speed('endpoint', endpoint), ...speed('raw', rawFigures), rawQueryOnlyMs: queryOnly.meanMs, connections: o.connections },
-      'raw = the statement, the same series computation and JSON.stringify'));
-    const [endpoint2, bareSeries] = await sideBySide(o.rounds, appSeries, get(`${bare.url}${seriesPath.replace('/indicators/', '/series/').replace('/series?', '?')}`, {}));
-    entries.push(atLeast('series endpoint vs bare node:http, same query + JSON', endpoint2.perSecond / bareSeries.perSecond, 0.9,
-      { ...speed('endpoint', endpoint2), ...speed('bare', bareSeries) }));
-
-    o.log('  overview and fit vs one series…');
-    const [overview, series3] = await sideBySide(o.rounds, get(`${app.url}/api/overview`), appSeries);
-    entries.push(atMost('overview vs one indicator series (time per request)', series3.perSecond / overview.perSecond, 2, { ...speed('overview', overview), ...speed('series', series3) }));
-    const fitUrl = `${app.url}/api/scenarios/fit?period=week&from=${from}`;
-    const [fit, series4] = await sideBySide(o.rounds, get(fitUrl, manager.headers), appSeries);
-    entries.push(atMost('fit over 10 years weekly vs series, same range (time per request)', series4.perSecond / fit.perSecond, 2, { ...speed('fit', fit), ...speed('series', series4) }));
-
-    o.log('  POST endpoint vs bare node:http calling the same store write…');
-    let n = 0;
-    const post = (url: string, headers: Record<string, string>) => () =>
-      hammer({ url, method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(writeInput(writeId, n++)) }, o.connections, o.seconds).then((f) => ok(f, url));
-    const [postApp, postBare] = await sideBySide(o.rounds, post(`${app.url}/api/observations`, officer.headers), post(`${bare.url}/observations`, {}));
-    entries.push(atLeast('POST /api/observations vs bare node:http, same store write', postApp.perSecond / postBare.perSecond, 0.8,
-      { ...speed('endpoint', postApp), ...speed('bare', postBare) }));
+    entries.push(
+      ...(await endpointComparisons(
+        { app, bare, officer, manager, file: data.file, seriesId, writeId, from, seriesPath },
+        o
+      ))
+    );
 
     o.log(`  mixed load: 50 clients for ${o.loadSeconds} s…`);
-    const load = await mixedLoad(app.url, officer.headers, { seriesPath, writeBody: JSON.stringify(writeInput(writeId, 0)), seconds: o.loadSeconds });
+    const load = await mixedLoad(app.url, officer.headers, {
+      seriesPath,
+      writeBody: JSON.stringify(writeInput(writeId, 0)),
+      seconds: o.loadSeconds
+    });
 
     o.log('  first page JavaScript and the indicator chart in Chromium…');
     const browser = await launch();
     try {
       const js = await firstPageJs(browser, app.url, officer.cookie, o.log);
-      entries.push(atMost("first page's JavaScript (gzip) vs a blank SvelteKit page", js.app.gzipBytes / js.blank.gzipBytes, 4,
-        { appGzipKiB: js.app.gzipBytes / 1024, blankGzipKiB: js.blank.gzipBytes / 1024, appScripts: js.app.scripts, blankScripts: js.blank.scripts, appRawKiB: js.app.rawBytes / 1024 },
-        'the overview, signed in; every script loaded, each gzipped at level 9'));
+      entries.push(
+        atMost(
+          "first page's JavaScript (gzip) vs a blank SvelteKit page",
+          js.app.gzipBytes / js.blank.gzipBytes,
+          4,
+          {
+            appGzipKiB: js.app.gzipBytes / 1024,
+            blankGzipKiB: js.blank.gzipBytes / 1024,
+            appScripts: js.app.scripts,
+            blankScripts: js.blank.scripts,
+            appRawKiB: js.app.rawBytes / 1024
+          },
+          'the overview, signed in; every script loaded, each gzipped at level 9'
+        )
+      );
       const chart = await chartDraw(browser, app.url, officer, seriesId, from, 10);
-      entries.push(atMost('indicator chart, 10 years weekly, vs bare chart.js line (draw)', chart.appMs / chart.bareMs, 2,
-        { appMs: chart.appMs, bareMs: chart.bareMs, periods: chart.periods, observations: chart.observations }));
+      entries.push(
+        atMost('indicator chart, 10 years weekly, vs bare chart.js line (draw)', chart.appMs / chart.bareMs, 2, {
+          appMs: chart.appMs,
+          bareMs: chart.bareMs,
+          periods: chart.periods,
+          observations: chart.observations
+        })
+      );
     } finally {
       await browser.close();
     }

@@ -10,19 +10,29 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { ROOT } from './servers.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
 
 export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 
-const versionOf = (pkg: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const versionOf = (pkg: string) =>
+  (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 const BLANK_FILES: Record<string, string> = {
   'package.json': '{ "name": "blank-kit", "private": true, "type": "module" }\n',
   'svelte.config.js': `import adapter from '@sveltejs/adapter-static';
 export default { kit: { adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }) } };\n`,
   'vite.config.js': "import { sveltekit } from '@sveltejs/kit/vite';\nexport default { plugins: [sveltekit()] };\n",
-  'src/app.html': '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" />%sveltekit.head%</head>\n<body><div style="display: contents">%sveltekit.body%</div></body></html>\n',
+  'src/app.html':
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" />%sveltekit.head%</head>\n<body><div style="display: contents">%sveltekit.body%</div></body></html>\n',
   'src/routes/+layout.ts': 'export const ssr = false;\nexport const prerender = false;\n',
   'src/routes/+page.svelte': '<h1>Blank</h1>\n'
 };
@@ -39,22 +49,38 @@ export function blankKitBuild(log: (s: string) => void): string {
     writeFileSync(join(dir, file), text);
   }
   if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+    cwd: dir,
+    stdio: 'inherit'
+  });
   return build;
 }
 
 /** A static server for a build folder, index.html for every other path (as the SPA fallback). */
 function serveStatic(dir: string): Promise<{ url: string; close: () => void }> {
-  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml' };
+  const types: Record<string, string> = {
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.html': 'text/html',
+    '.svg': 'image/svg+xml'
+  };
   const server = createServer((req, res) => {
     const path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     const file = path.startsWith(dir) && existsSync(path) && extname(path) ? path : join(dir, 'index.html');
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() })
+    )
+  );
 }
 
-export interface PageJs { scripts: number; rawBytes: number; gzipBytes: number }
+export interface PageJs {
+  scripts: number;
+  rawBytes: number;
+  gzipBytes: number;
+}
 
 /** Every script the page at `url` loads until the network is quiet, and their gzipped sizes. */
 async function scriptsOf(context: BrowserContext, url: string, ready?: string): Promise<PageJs> {
@@ -67,11 +93,20 @@ async function scriptsOf(context: BrowserContext, url: string, ready?: string): 
   if (ready) await page.locator(ready).first().waitFor();
   const all = await Promise.all(bodies);
   await page.close();
-  return { scripts: all.length, rawBytes: all.reduce((s, b) => s + b.length, 0), gzipBytes: all.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0) };
+  return {
+    scripts: all.length,
+    rawBytes: all.reduce((s, b) => s + b.length, 0),
+    gzipBytes: all.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0)
+  };
 }
 
 /** The app's overview (signed in, as an officer opens it every day) and the blank page. */
-export async function firstPageJs(browser: Browser, appUrl: string, sessionCookie: string, log: (s: string) => void): Promise<{ app: PageJs; blank: PageJs }> {
+export async function firstPageJs(
+  browser: Browser,
+  appUrl: string,
+  sessionCookie: string,
+  log: (s: string) => void
+): Promise<{ app: PageJs; blank: PageJs }> {
   const [name, value] = sessionCookie.split('=');
   const appContext = await browser.newContext();
   await appContext.addCookies([{ name, value, url: appUrl }]);

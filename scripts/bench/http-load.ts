@@ -31,8 +31,13 @@ export interface Target {
  */
 export async function hammer(target: Target, connections: number, seconds: number): Promise<Figures> {
   const options = {
-    url: target.url, method: target.method ?? 'GET', headers: target.headers, body: target.body, requests: target.requests,
-    connections, timeout: 60
+    url: target.url,
+    method: target.method ?? 'GET',
+    headers: target.headers,
+    body: target.body,
+    requests: target.requests,
+    connections,
+    timeout: 60
   };
   let result = await autocannon({ ...options, duration: seconds });
   let elapsed = result.duration || seconds;
@@ -43,8 +48,15 @@ export async function hammer(target: Target, connections: number, seconds: numbe
   }
   const { latency, requests } = result;
   return {
-    perSecond: requests.total / elapsed, meanMs: latency.average, p50Ms: latency.p50, p90Ms: latency.p90,
-    p99Ms: latency.p99, maxMs: latency.max, calls: requests.total, errors: result.errors, non2xx: result.non2xx
+    perSecond: requests.total / elapsed,
+    meanMs: latency.average,
+    p50Ms: latency.p50,
+    p90Ms: latency.p90,
+    p99Ms: latency.p99,
+    maxMs: latency.max,
+    calls: requests.total,
+    errors: result.errors,
+    non2xx: result.non2xx
   };
 }
 
@@ -64,8 +76,15 @@ export function loop(fn: () => unknown, seconds: number): Figures {
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   return {
-    perSecond: (times.length * 1000) / elapsed, meanMs: elapsed / times.length, p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99),
-    maxMs: times.at(-1)!, calls: times.length, errors: 0, non2xx: 0
+    perSecond: (times.length * 1000) / elapsed,
+    meanMs: elapsed / times.length,
+    p50Ms: at(0.5),
+    p90Ms: at(0.9),
+    p99Ms: at(0.99),
+    maxMs: times.at(-1)!,
+    calls: times.length,
+    errors: 0,
+    non2xx: 0
   };
 }
 
@@ -73,7 +92,11 @@ export function loop(fn: () => unknown, seconds: number): Figures {
  * Interleaved rounds of two measurements (A, B, A, B, …), keeping each one's best round: on a
  * shared machine a burst of other work only ever slows a round down, so the best is the least disturbed.
  */
-export async function sideBySide(rounds: number, a: () => Promise<Figures> | Figures, b: () => Promise<Figures> | Figures): Promise<[Figures, Figures]> {
+export async function sideBySide(
+  rounds: number,
+  a: () => Promise<Figures> | Figures,
+  b: () => Promise<Figures> | Figures
+): Promise<[Figures, Figures]> {
   let bestA: Figures | null = null;
   let bestB: Figures | null = null;
   for (let r = 0; r < rounds; r++) {

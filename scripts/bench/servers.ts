@@ -31,12 +31,22 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
 
 /** The real server on `dbFile`, serving the built SPA from `staticDir`. */
 export const startApp = (dbFile: string, staticDir: string) =>
-  start(['server/main.ts'], {
-    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', WATCHFLOOR_DB: dbFile, WATCHFLOOR_DEMO: '0',
-    WATCHFLOOR_CATALOGUE: CATALOGUE, WATCHFLOOR_STATIC: staticDir
-  }, /serving (http:\/\/\S+)/);
+  start(
+    ['server/main.ts'],
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WATCHFLOOR_DB: dbFile,
+      WATCHFLOOR_DEMO: '0',
+      WATCHFLOOR_CATALOGUE: CATALOGUE,
+      WATCHFLOOR_STATIC: staticDir
+    },
+    /serving (http:\/\/\S+)/
+  );
 
-export const startBare = (dbFile: string) => start(['scripts/bench/bare-server.ts', dbFile], {}, /bare server on (http:\/\/\S+)/);
+export const startBare = (dbFile: string) =>
+  start(['scripts/bench/bare-server.ts', dbFile], {}, /bare server on (http:\/\/\S+)/);
 
 export interface Session {
   cookie: string;
@@ -47,10 +57,15 @@ export interface Session {
 /** Signs in over HTTP as one of the bench accounts. */
 export async function signInOver(url: string, username: string): Promise<Session> {
   const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD })
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD })
   });
   if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0];
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+    .split(';')[0];
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
 }

@@ -18,7 +18,8 @@ function scaleEntries({ observations, medians }: ScaleFigures): Entry[] {
   const factor = Math.round(observations.at(-1)! / observations[0]);
   return [...medians[0].keys()].map((label) =>
     atMost(`${factor}× the data: ${label}`, medians.at(-1)!.get(label)! / medians[0].get(label)!, 1.5, {
-      [`ms at ${observations[0].toLocaleString('en')}`]: medians[0].get(label)!, [`ms at ${observations.at(-1)!.toLocaleString('en')}`]: medians.at(-1)!.get(label)!
+      [`ms at ${observations[0].toLocaleString('en')}`]: medians[0].get(label)!,
+      [`ms at ${observations.at(-1)!.toLocaleString('en')}`]: medians.at(-1)!.get(label)!
     })
   );
 }
@@ -40,7 +41,13 @@ export async function sideBySide(scales: ScaleFigures, startedAt: number, loadAt
   const seconds = (Date.now() - startedAt) / 1000;
   console.log(`\nmixed load: ${JSON.stringify(load)}`);
   console.log(`whole run: ${seconds.toFixed(0)} s`);
-  writeResults(all, { mode: LARGE ? 'large' : 'default', observations, seconds, machine: describeMachine(loadAtStart), load });
+  writeResults(all, {
+    mode: LARGE ? 'large' : 'default',
+    observations,
+    seconds,
+    machine: describeMachine(loadAtStart),
+    load
+  });
   console.log('wrote bench/results.json and bench/results.md');
   if (load.errors || load.non2xx) process.exitCode = 1;
 }

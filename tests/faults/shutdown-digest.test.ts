@@ -21,7 +21,10 @@ async function prepare(dbFile: string) {
   migrate(db);
   const store = createStore(db, { includeDemo: false });
   for (const [i, email] of SUBSCRIBERS.entries()) {
-    await store.users.create({ username: `reader-${i + 1}`, displayName: `Reader ${i + 1}`, role: 'manager', password: TEST_PASSWORD, email }, { now: new Date(), actor: 'test' });
+    await store.users.create(
+      { username: `reader-${i + 1}`, displayName: `Reader ${i + 1}`, role: 'manager', password: TEST_PASSWORD, email },
+      { now: new Date(), actor: 'test' }
+    );
   }
   // The schedule has been running since 2020, so the start catches up the weekly slot it missed: a digest goes out at once.
   store.meta.set('digest_schedule_since', '2020-01-01T00:00:00.000Z');
@@ -45,7 +48,11 @@ describe('graceful shutdown during a digest', () => {
     await prepare(dbFile);
     // Each message takes a while to be accepted, so the signal lands with most of the digest unsent.
     const smtp = await startSmtp({ delayMs: 300 });
-    const env = { WATCHFLOOR_SMTP_URL: smtp.url, WATCHFLOOR_DIGEST_CRON: '0 7 * * 1', WATCHFLOOR_PUBLIC_URL: 'http://watchfloor.test' };
+    const env = {
+      WATCHFLOOR_SMTP_URL: smtp.url,
+      WATCHFLOOR_DIGEST_CRON: '0 7 * * 1',
+      WATCHFLOOR_PUBLIC_URL: 'http://watchfloor.test'
+    };
     try {
       const server = await startServer(dbFile, env);
       await until(() => smtp.received.length >= 1, 'the first digest message');
