@@ -1,6 +1,7 @@
 // `npm run bench`: what a write, the scenario fit, the overview, the warnings and the digest cost at about
-// 2,000 and about 200,000 observations, and the ratio between the two (target ≤ 1.5×), then
-// the query plan of every statement those calls run, and a 100,000-row import.
+// 2,000 and about 20,000 observations (`--large`: 100,000 and 1,000,000), and the ratio between the two (target ≤ 1.5×), then
+// the query plan of every statement those calls run, and an import; then the side-by-side
+// comparisons of scripts/bench/ (the targets table, bench/results.json and bench/results.md).
 // Each scale is a fresh database: the shipped catalogue and its demonstration data, then
 // synthetic history inserted in one transaction of prepared statements, then one rebuild.
 import { join } from 'node:path';
@@ -15,15 +16,19 @@ import { scenarioPicture } from '../server/services/scenario-picture.js';
 import { signIn } from '../tests/support/sign-in.js';
 import { tempDir } from '../tests/support/test-catalogue.js';
 import { fullScans, queriesRunBy } from './bench-plans.js';
+import { LARGE, sideBySide } from './bench/side-by-side.js';
 
-const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
-const SCALES = (process.env.BENCH_SCALES ?? '2000,200000').split(',').map(Number);
+const STARTED = Date.now();
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? (LARGE ? 100_000 : 10_000));
+// 10× the data between the two scales; `--large` also builds a million observations.
+const SCALES = (process.env.BENCH_SCALES ?? (LARGE ? '100000,1000000' : '2000,20000')).split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const NOW = new Date('2024-02-01T09:00:00Z');
 const GRADES = [['A', 1], ['B', 2], ['C', 3], ['F', 6]] as const;
 
-const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 1000);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+// Smaller by default so the whole run stays under three minutes on a two-core machine.
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? (LARGE ? 1000 : 400));
+const REPEATS = Number(process.env.BENCH_REPEATS ?? (LARGE ? 5 : 3));
 
 /** Mean ms per call over up to ROUNDS calls, stopping early once BUDGET_MS is spent (at least 3). */
 async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
@@ -143,6 +148,7 @@ async function main() {
   await checkPlans(scales.at(-1)!);
   for (const s of scales) await s.close();
   if (IMPORT_ROWS > 0) await measureImport();
+  await sideBySide({ observations: scales.map((s) => s.observations), medians }, STARTED);
 }
 
 async function measureImport() {

@@ -22,24 +22,38 @@ declare module 'fastify' {
 
 /** Pending digest deliveries (retries, a resumed run) are looked at this often. */
 const DIGEST_RETRY_CRON = '*/5 * * * *';
+/**
+ * How long shutdown waits for a job that is running (a digest being sent) to finish. Past it, the
+ * digest stops between two deliveries: none is cut mid-message, and the rest stay pending for the
+ * next start to resume. Under the 30 s most process managers allow before a SIGKILL.
+ */
+export const SHUTDOWN_GRACE_MS = 20_000;
 
 /** Owns every scheduled job of the server process and stops them when the app closes. */
 export const schedulePlugin = fp(async (app: FastifyInstance, opts: ScheduleOptions) => {
   const tasks: ScheduledTask[] = [];
+  // Jobs under way, so closing waits for them instead of closing the database under a digest.
+  const running = new Set<Promise<void>>();
+  let stopRequested = false;
   // A failing job is logged and tried again at its next time; it never takes the server down.
-  const guarded = (job: string, run: () => unknown) => async () => {
-    try {
-      app.log.info({ job, result: await run() }, `${job} ran`);
-    } catch (err) {
-      app.log.error({ err, job }, `${job} failed`);
-    }
+  const guarded = (job: string, run: () => unknown) => () => {
+    const done = (async () => {
+      try {
+        app.log.info({ job, result: await run() }, `${job} ran`);
+      } catch (err) {
+        app.log.error({ err, job }, `${job} failed`);
+      }
+    })();
+    running.add(done);
+    void done.finally(() => running.delete(done));
+    return done;
   };
   const every = (expression: string, name: string, run: (date: Date) => unknown) =>
     tasks.push(cron.schedule(expression, (ctx) => guarded(name, () => run(ctx.date))(), { timezone: opts.timezone, name, noOverlap: true }));
 
   every(opts.warningsCron, 'warnings', () => runEvaluateWarnings({ store: app.store, clock: app.clock }));
   if (opts.digest) {
-    const deps: DigestDeps = { store: app.store, clock: app.clock, ...opts.digest.deps };
+    const deps: DigestDeps = { store: app.store, clock: app.clock, ...opts.digest.deps, stopRequested: () => stopRequested };
     const digestCron = opts.digest.cron;
     every(digestCron, 'digest', (date) => runDigest(deps, { kind: 'compose', slot: slotOf(date) }));
     every(DIGEST_RETRY_CRON, 'digest-retry', () => runDigest(deps, { kind: 'resume' }));
@@ -54,6 +68,17 @@ export const schedulePlugin = fp(async (app: FastifyInstance, opts: ScheduleOpti
     for (const t of tasks) {
       await t.stop();
       await t.destroy();
+    }
+    if (running.size === 0) return;
+    app.log.info(`waiting for ${running.size} scheduled job(s) to finish`);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'late'>((done) => (timer = setTimeout(() => done('late'), SHUTDOWN_GRACE_MS)));
+    const outcome = await Promise.race([Promise.allSettled([...running]), grace]);
+    clearTimeout(timer);
+    if (outcome === 'late') {
+      app.log.warn('a scheduled job outlasted the shutdown grace: the digest stops after its current message; the next start resumes it');
+      stopRequested = true;
+      await Promise.allSettled([...running]);
     }
   });
 });

@@ -19,6 +19,8 @@ export interface DigestDeps {
   appUrl: string;
   /** Identifies this process for the lease (two processes must differ). */
   holder: string;
+  /** True once shutdown can wait no longer: sending stops between deliveries, the rest stay pending. */
+  stopRequested?: () => boolean;
 }
 
 export type DigestRun =
@@ -61,9 +63,10 @@ function compose({ store, clock, appUrl, holder }: DigestDeps, slot: string | nu
   return digest;
 }
 
-async function deliver({ store, clock, mailer, appUrl, holder }: DigestDeps, digest: DigestRow): Promise<DigestRun> {
+async function deliver({ store, clock, mailer, appUrl, holder, stopRequested }: DigestDeps, digest: DigestRow): Promise<DigestRun> {
   const attachments = (JSON.parse(digest.sparksJson) as DigestSpark[]).map((s) => ({ cid: s.cid, filename: `${s.cid.split('@')[0]}.png`, content: sparklinePng(s.values) }));
   for (const d of store.digests.due(digest.id, clock())) {
+    if (stopRequested?.()) break;
     // Still ours? A process stalled past its lease must not send alongside the one that took over.
     if (!store.digests.acquireLease(DIGEST_LEASE, holder, clock(), LEASE_MS)) break;
     // The link opens a page with a button (a scanner following it changes nothing); the header is the one-click POST.

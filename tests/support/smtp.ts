@@ -12,9 +12,10 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on 127.0.0.1 (ephemeral port) that records what it accepts; `reject` lists
- * recipients refused permanently (550), as a mail server does for an unknown mailbox.
+ * recipients refused permanently (550), as a mail server does for an unknown mailbox; `delayMs`
+ * holds each accepted message that long before answering, as a slow mail server does.
  */
-export async function startSmtp(options: { reject?: string[] } = {}) {
+export async function startSmtp(options: { reject?: string[]; delayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -31,7 +32,8 @@ export async function startSmtp(options: { reject?: string[] } = {}) {
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       stream.on('end', () => {
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
+        if (options.delayMs) setTimeout(callback, options.delayMs);
+        else callback();
       });
     }
   });
