@@ -47,7 +47,7 @@ export async function buildBenchDb(total: number, log: (s: string) => void): Pro
   const now = new Date();
   const officerIds: number[] = [];
   for (const username of OFFICERS) {
-    const user = await app.store.users.create(
+    const user = await app.accounts.create(
       {
         username,
         displayName: username,
@@ -59,7 +59,7 @@ export async function buildBenchDb(total: number, log: (s: string) => void): Pro
     );
     officerIds.push(user.id);
   }
-  await app.store.users.create(
+  await app.accounts.create(
     { username: 'bench-manager', displayName: 'bench-manager', role: 'manager', password: BENCH_PASSWORD },
     { now, actor: 'bench' }
   );

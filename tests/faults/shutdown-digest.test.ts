@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../server/db/migrate.js';
 import { openDb } from '../../server/db/open-db.js';
 import { createStore } from '../../server/db/store.js';
+import { createAccounts } from '../../server/services/accounts.js';
 import { runDigest } from '../../server/jobs/send-digest.js';
 import { createMailer } from '../../server/mail/mailer.js';
 import { startSmtp } from '../support/smtp.js';
@@ -23,8 +24,9 @@ async function prepare(dbFile: string) {
   const db = openDb(dbFile);
   migrate(db);
   const store = createStore(db, { includeDemo: false });
+  const accounts = createAccounts(store, { includeDemo: false });
   for (const [i, email] of SUBSCRIBERS.entries()) {
-    await store.users.create(
+    await accounts.create(
       { username: `reader-${i + 1}`, displayName: `Reader ${i + 1}`, role: 'manager', password: TEST_PASSWORD, email },
       { now: new Date(), actor: 'test' }
     );
@@ -98,7 +100,7 @@ describe('graceful shutdown during a digest', () => {
     });
     try {
       for (const [i, email] of SUBSCRIBERS.entries()) {
-        await t.app.store.users.create(
+        await t.app.accounts.create(
           { username: `r${i}`, displayName: email, email, role: 'manager', password: TEST_PASSWORD },
           { now, actor: 'test' }
         );
