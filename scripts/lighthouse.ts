@@ -39,6 +39,12 @@ function describe(lhr: Result) {
   return `    ${metrics.join(' ')}\n    to fix: ${opportunities.join(', ') || 'nothing flagged'}`;
 }
 
+/** Where a failing audit found its problem: the first few elements' selectors. */
+function failingNodes(audit: Result['audits'][string]) {
+  const items = (audit.details as { items?: { node?: { selector?: string; snippet?: string } }[] } | undefined)?.items ?? [];
+  return items.slice(0, 3).map((i) => i.node?.snippet ?? i.node?.selector ?? '?').join(' | ');
+}
+
 const rows: string[][] = [];
 try {
   for (const path of PAGES.filter((p) => p.includes(filter))) {
@@ -61,6 +67,7 @@ try {
         const error = lhr.runtimeError ? `  (error: ${lhr.runtimeError.code})` : '';
         console.error(`${path} ${form}: ${scores.at(-1)!.join(' ')}${error}${failing.length ? `  (failing: ${failing.map((a) => a.id).join(', ')})` : ''}`);
         if (detail) console.error(describe(lhr));
+        if (detail) for (const a of failing) console.error(`    ${a.id}: ${failingNodes(a)}`);
       }
       rows.push([path, form, ...CATEGORIES.map((_, i) => String(median(scores.map((s) => s[i]))))]);
     }

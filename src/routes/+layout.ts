@@ -1,8 +1,8 @@
 import type { Overview } from '$shared/index.js';
+import { OBSERVATIONS_DEPENDENCY, SESSION_DEPENDENCY } from '$lib/api/dependencies.js';
 import { redirect } from '@sveltejs/kit';
-import { getMe, SESSION_DEPENDENCY } from '$lib/api/auth.js';
+import { getMe } from '$lib/api/auth.js';
 import { getOverview } from '$lib/api/catalogue.js';
-import { OBSERVATIONS_DEPENDENCY } from '$lib/api/page-error.js';
 import type { LayoutLoad } from './$types.js';
 
 // A single-page app: everything renders in the browser, nothing is prerendered.

@@ -18,7 +18,16 @@ import annotationPlugin from 'chartjs-plugin-annotation';
 import { chartTheme } from './palette.js';
 
 Chart.register(
-  LineController, ScatterController, LineElement, PointElement, LinearScale, TimeScale, Filler, Tooltip, Legend, annotationPlugin
+  LineController,
+  ScatterController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  TimeScale,
+  Filler,
+  Tooltip,
+  Legend,
+  annotationPlugin
 );
 
 // Text and line colours follow the theme the page had when charts were first loaded.
