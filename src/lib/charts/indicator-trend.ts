@@ -57,6 +57,8 @@ function tooltipLabel(item: TooltipItem<TrendType>, input: TrendInput): string[]
 }
 
 /** Legend swatches: a line for the reading and its dashed carried form, a square for bands. */
+const shortLabel = (text: string) => text.split(/[:(]/)[0].trim();
+
 function legendLabels(chart: Chart): LegendItem[] {
   const items = Chart.defaults.plugins.legend.labels.generateLabels(chart);
   return items.map((item) => {
@@ -65,6 +67,9 @@ function legendLabels(chart: Chart): LegendItem[] {
     const line = ds.legendPointStyle === 'line';
     return {
       ...item,
+      // On a phone the long explanations would be clipped at the canvas edge: the words before
+      // the colon name the entry, and the table and tooltips explain it.
+      text: chart.width < 560 ? shortLabel(item.text) : item.text,
       pointStyle: ds.legendPointStyle,
       lineDash: line ? ((ds.borderDash as number[] | undefined) ?? []) : item.lineDash,
       lineWidth: line ? 2 : item.lineWidth,
