@@ -6,7 +6,8 @@ export default {
   preprocess: vitePreprocess(),
   kit: {
     // A single-page app: Fastify serves index.html for every non-API path.
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+    // precompress: .br and .gz beside every file, which the server sends as they are.
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true, precompress: true }),
     alias: { $shared: 'server/schemas' }
   }
 };

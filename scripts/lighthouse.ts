@@ -1,8 +1,11 @@
 // Lighthouse scores (accessibility, best practices, performance) for every page, desktop and phone,
 // against the real server with demonstration data. Not part of `npm test`: scores move with machine
 // load, and no test may depend on timing. Usage: npx vite build && npm run lighthouse [-- <pathFilter>]
+// RUNS=3 measures each page three times and reports the median; LH_DETAIL=1 adds the metrics and
+// the costliest opportunities, which say what to fix.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
+import type { Result } from 'lighthouse';
 import { DEMO_ACCOUNTS } from '../server/auth/demo-accounts.js';
 import { SESSION_COOKIE } from '../server/auth/auth-plugin.js';
 import { startTestServer } from '../tests/support/test-server.js';
@@ -12,7 +15,10 @@ const PAGES = [
   '/scenarios/underground-persistence', '/warnings', '/validator', '/digests', '/sources', '/settings'
 ];
 const CATEGORIES = ['accessibility', 'best-practices', 'performance'] as const;
+const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
 const filter = process.argv[2] ?? '';
+const runs = Math.max(1, Number(process.env.RUNS ?? 1));
+const detail = process.env.LH_DETAIL === '1';
 
 const server = await startTestServer({ demo: true });
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
@@ -23,24 +29,47 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking']
 });
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function describe(lhr: Result) {
+  const metrics = METRICS.map((id) => `${id.split('-').map((w) => w[0]).join('')}=${lhr.audits[id]?.displayValue ?? '?'}`);
+  const opportunities = Object.values(lhr.audits)
+    .filter((a) => a.score !== null && a.score < 0.9 && (a.details?.type === 'opportunity' || a.scoreDisplayMode === 'metricSavings'))
+    .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+  return `    ${metrics.join(' ')}\n    to fix: ${opportunities.join(', ') || 'nothing flagged'}`;
+}
+
+/** Where a failing audit found its problem: the first few elements' selectors. */
+function failingNodes(audit: Result['audits'][string]) {
+  const items = (audit.details as { items?: { node?: { selector?: string; snippet?: string } }[] } | undefined)?.items ?? [];
+  return items.slice(0, 3).map((i) => i.node?.snippet ?? i.node?.selector ?? '?').join(' | ');
+}
+
 const rows: string[][] = [];
 try {
   for (const path of PAGES.filter((p) => p.includes(filter))) {
     for (const form of ['desktop', 'phone'] as const) {
-      const flags = {
-        port: chrome.port,
-        output: 'json' as const,
-        logLevel: 'error' as const,
-        onlyCategories: [...CATEGORIES],
-        // Signed in as the demo administrator; the sign-in page is measured signed out.
-        extraHeaders: (path === '/login' ? {} : { Cookie: cookie }) as Record<string, string>
-      };
-      const result = await lighthouse(`${server.url}${path}`, flags, form === 'desktop' ? desktopConfig : undefined);
-      const cats = result!.lhr.categories;
-      const score = (c: (typeof CATEGORIES)[number]) => String(Math.round((cats[c]?.score ?? 0) * 100));
-      rows.push([path, form, ...CATEGORIES.map(score)]);
-      const failing = Object.values(result!.lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary');
-      console.error(`${path} ${form}: ${rows.at(-1)!.slice(2).join(' ')}${failing.length ? `  (failing: ${failing.map((a) => a.id).join(', ')})` : ''}`);
+      const scores: number[][] = [];
+      for (let run = 0; run < runs; run++) {
+        const flags = {
+          port: chrome.port,
+          output: 'json' as const,
+          logLevel: 'error' as const,
+          onlyCategories: [...CATEGORIES],
+          // Signed in as the demo administrator; the sign-in page is measured signed out.
+          extraHeaders: (path === '/login' ? {} : { Cookie: cookie }) as Record<string, string>
+        };
+        const result = await lighthouse(`${server.url}${path}`, flags, form === 'desktop' ? desktopConfig : undefined);
+        const lhr = result!.lhr;
+        const cats = lhr.categories;
+        scores.push(CATEGORIES.map((c) => Math.round((cats[c]?.score ?? 0) * 100)));
+        const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary');
+        const error = lhr.runtimeError ? `  (error: ${lhr.runtimeError.code})` : '';
+        console.error(`${path} ${form}: ${scores.at(-1)!.join(' ')}${error}${failing.length ? `  (failing: ${failing.map((a) => a.id).join(', ')})` : ''}`);
+        if (detail) console.error(describe(lhr));
+        if (detail) for (const a of failing) console.error(`    ${a.id}: ${failingNodes(a)}`);
+      }
+      rows.push([path, form, ...CATEGORIES.map((_, i) => String(median(scores.map((s) => s[i]))))]);
     }
   }
 } finally {

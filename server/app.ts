@@ -146,7 +146,18 @@ function spaFiles(root: string) {
     files.addHook('onRoute', (route) => {
       route.config = { ...route.config, public: true };
     });
-    await files.register(fastifyStatic, { root, wildcard: false });
+    await files.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      // The build writes .br and .gz beside each file: served as they are, nothing is compressed per request.
+      preCompressed: true
+    });
+    // Hashed names change with their content, so browsers may keep them for good.
+    files.addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith('/_app/immutable/') && reply.statusCode === 200) {
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+      }
+    });
   };
 }
 

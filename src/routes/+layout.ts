@@ -1,8 +1,8 @@
 import type { Overview } from '$shared/index.js';
+import { OBSERVATIONS_DEPENDENCY, SESSION_DEPENDENCY } from '$lib/api/dependencies.js';
 import { redirect } from '@sveltejs/kit';
-import { getMe, SESSION_DEPENDENCY } from '$lib/api/auth.js';
+import { getMe } from '$lib/api/auth.js';
 import { getOverview } from '$lib/api/catalogue.js';
-import { OBSERVATIONS_DEPENDENCY } from '$lib/api/page-error.js';
 import type { LayoutLoad } from './$types.js';
 
 // A single-page app: everything renders in the browser, nothing is prerendered.
@@ -19,14 +19,24 @@ const PUBLIC_PAGES = new Set(['/login', '/unsubscribe']);
  */
 export const load = (async ({ fetch, depends, url }) => {
   depends(OBSERVATIONS_DEPENDENCY, SESSION_DEPENDENCY);
-  const me = await getMe(fetch);
+  // Both requests at once: one round trip before the first screen, not two. Public pages skip the
+  // overview (a signed-out request would only be refused).
+  const overview = PUBLIC_PAGES.has(url.pathname) ? null : settled(getOverview(fetch));
+  // The sign-in page asks nobody's name: signed out, the answer would be a 401 in the console.
+  const me = url.pathname === '/login' ? null : await getMe(fetch);
   if (!me) {
     if (!PUBLIC_PAGES.has(url.pathname)) redirect(307, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
     return { me: null, overview: null as Overview | null, overviewError: null };
   }
-  try {
-    return { me, overview: await getOverview(fetch), overviewError: null };
-  } catch (e) {
-    return { me, overview: null as Overview | null, overviewError: e instanceof Error ? e : new Error(String(e)) };
-  }
+  const answer = await (overview ?? settled(getOverview(fetch)));
+  return { me, overview: answer.overview, overviewError: answer.error };
 }) satisfies LayoutLoad;
+
+/** The overview or why it failed, never a rejection (an unawaited rejection would be reported as unhandled). */
+async function settled(request: Promise<Overview>): Promise<{ overview: Overview | null; error: Error | null }> {
+  try {
+    return { overview: await request, error: null };
+  } catch (e) {
+    return { overview: null, error: e instanceof Error ? e : new Error(String(e)) };
+  }
+}

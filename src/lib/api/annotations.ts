@@ -7,9 +7,6 @@ export function listAnnotations(fetch: Fetch, forChart: { indicatorId?: string; 
   return getJson<Annotation[]>(fetch, `/annotations?${query}`);
 }
 
-/** Key of every load showing annotations; invalidate it after adding one. */
-export const ANNOTATIONS_DEPENDENCY = 'app:annotations';
-
 export const createAnnotation = (fetch: Fetch, input: AnnotationInput) => postJson<Annotation>(fetch, '/annotations', input);
 
 /** A correction: a new annotation that supersedes `id` (which stays on record). */

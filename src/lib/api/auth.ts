@@ -1,9 +1,6 @@
 import type { AuditEntry, DemoAccount, Me, Role, User } from '$shared/index.js';
 import { getJson, patchJson, postJson, setCsrfToken, type Fetch } from './http.js';
 
-/** Key of the root load that knows who is signed in; invalidate it after signing in or out. */
-export const SESSION_DEPENDENCY = 'app:session';
-
 /** The signed-in person and the session's CSRF token; null when nobody is signed in. */
 export async function getMe(fetch: Fetch): Promise<Me | null> {
   const res = await fetch('/api/auth/me', { headers: { accept: 'application/json' } });

@@ -1,9 +1,6 @@
 import type { Delivery, DigestDetail, DigestPreview, DigestSummary, Role, Subscription } from '$shared/index.js';
 import { getJson, postJson, putJson, type Fetch } from './http.js';
 
-/** Key of every load showing digests or subscriptions; invalidate it after changing a subscription. */
-export const DIGESTS_DEPENDENCY = 'app:digests';
-
 /** Every digest stored, newest first, with how its deliveries stand. */
 export const listDigests = (fetch: Fetch) => getJson<DigestSummary[]>(fetch, '/digests');
 export const getDigest = (fetch: Fetch, id: number) => getJson<DigestDetail>(fetch, `/digests/${id}`);

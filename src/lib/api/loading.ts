@@ -1,11 +1,6 @@
-// Helpers for the analysis pages' loads. Kept apart from page-error.ts, which the session work also edits.
+// What the chart pages' loads share: a range the server refuses must not cost the reader the whole
+// page, so the refusal travels to the chart beside the data instead of becoming the page's error.
 import { ApiError } from './http.js';
-
-/** Key of every load showing warnings; invalidate it after acknowledging one. */
-export const WARNINGS_DEPENDENCY = 'app:warnings';
-
-/** Key of every load showing sources; invalidate it after creating or grading one. */
-export const SOURCES_DEPENDENCY = 'app:sources';
 
 /**
  * A range the server refuses (too many weeks, from after to) is the chart's problem, not the page's:

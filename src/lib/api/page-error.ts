@@ -12,5 +12,3 @@ export function throwPageError(e: unknown): never {
   throw e;
 }
 
-/** Key that every load showing observations depends on; invalidate it after recording one. */
-export const OBSERVATIONS_DEPENDENCY = 'app:observations';

@@ -1,11 +1,8 @@
 // Chart annotations (events and stretches of time an officer noted) drawn on any time chart with
-// chartjs-plugin-annotation. A chart builder adds them with one call: withAnnotations(config, notes).
-import { Chart, type ChartConfiguration, type ChartType } from 'chart.js';
-import annotationPlugin from 'chartjs-plugin-annotation';
+// chartjs-plugin-annotation (registered in setup.ts). A chart builder adds them with one call: withAnnotations(config, notes).
+import type { ChartConfiguration, ChartType } from 'chart.js';
 import { addDays, parseISO } from 'date-fns';
 import type { Annotation } from '$shared/index.js';
-
-Chart.register(annotationPlugin);
 
 const INK = '#6b4e16';
 const FILL = 'rgba(242, 177, 52, 0.13)';

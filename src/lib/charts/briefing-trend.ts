@@ -1,13 +1,11 @@
 // A small trend for the printed briefing: an indicator's reading per period on the 1–5 scale, solid
 // where observed and dashed where carried forward, with the notes in its scope.
-import { Chart, LinearScale, LineController, LineElement, PointElement, TimeScale, type ChartConfiguration, type ScriptableLineSegmentContext } from 'chart.js';
-import 'chartjs-adapter-date-fns';
+import type { ChartConfiguration, ScriptableLineSegmentContext } from 'chart.js';
 import type { Annotation, BriefingIndicator, Period } from '$shared/index.js';
 import { withAnnotations } from './annotations.js';
-import { applyChartTheme, chartTheme, onPaper } from './palette.js';
+import { chartTheme, onPaper } from './palette.js';
+import { Chart } from './setup.js';
 import { middle, timeAxis } from './time-axis.js';
-
-Chart.register(LineController, LineElement, PointElement, LinearScale, TimeScale);
 
 type Point = { x: number; y: number | null };
 const INK = '#1d2b3a';
@@ -49,6 +47,5 @@ export function briefingTrendConfig(indicator: BriefingIndicator, range: { from:
 }
 
 export function createBriefingTrend(canvas: HTMLCanvasElement, indicator: BriefingIndicator, range: { from: string; to: string; period: Period }, notes: readonly Annotation[]) {
-  applyChartTheme();
   return new Chart(canvas, onPaper(withAnnotations(briefingTrendConfig(indicator, range), notes)));
 }

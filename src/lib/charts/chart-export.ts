@@ -1,5 +1,5 @@
 // What a chart shows, as files: its visible datasets' points as CSV, its canvas as PNG.
-import { Chart } from 'chart.js';
+import type { Chart } from 'chart.js';
 import { stringify } from 'csv-stringify/browser/esm/sync';
 
 type Plotted = { x: number | string; y: number | null } | number | null;
@@ -50,5 +50,3 @@ export function saveAs(href: string, filename: string) {
   link.click();
   link.remove();
 }
-
-export const chartOf = (canvas: HTMLCanvasElement | undefined) => (canvas ? Chart.getChart(canvas) ?? null : null);

@@ -1,26 +1,13 @@
-import {
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  TimeScale,
-  Tooltip,
-  type ChartConfiguration,
-  type ChartDataset,
-  type TooltipItem
-} from 'chart.js';
-import 'chartjs-adapter-date-fns';
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import { Chart } from './setup.js';
 import type { FamilySeries, SeriesPoint, Annotation } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
 import * as colour from './palette.js';
 import { withAnnotations } from './annotations.js';
-import { applyChartTheme, chartTheme } from './palette.js';
+import { chartTheme } from './palette.js';
 import { middle, timeAxis } from './time-axis.js';
 import { CARRIED_DASH } from './trend-datasets.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, TimeScale, Tooltip, Legend);
 
 type Point = { x: number; y: number | null };
 type FamilyDataset = ChartDataset<'line', Point[]> & { periods: SeriesPoint[]; role: 'composite' | 'indicator' | 'carried-key' };
@@ -123,6 +110,5 @@ export function familyConfig(family: FamilySeries, scaleWords: string): ChartCon
 }
 
 export function createFamilyChart(canvas: HTMLCanvasElement, family: FamilySeries, scaleWords: string, annotations: Annotation[] = []): FamilyChart {
-  applyChartTheme();
   return new Chart(canvas, withAnnotations(familyConfig(family, scaleWords), annotations));
 }

@@ -1,18 +1,5 @@
-import {
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  TimeScale,
-  Tooltip,
-  type ChartConfiguration,
-  type LegendItem,
-  type TooltipItem
-} from 'chart.js';
-import 'chartjs-adapter-date-fns';
+import type { ChartConfiguration, LegendItem, TooltipItem } from 'chart.js';
+import { Chart } from './setup.js';
 import type { Annotation } from '$shared/index.js';
 import { warningSpan } from '$lib/chart-links.js';
 import { firstWords, formatDate, formatPeriod, formatQuantity } from '$lib/format.js';
@@ -21,12 +8,7 @@ import { scenarioBandsPlugin } from './scenario-bands.js';
 import { timeAxis } from './time-axis.js';
 import { warningAnnotationsPlugin } from './warning-annotations.js';
 import { LEGEND_ROLES, trendDatasets, type TrendDataset, type TrendInput, type TrendPoint, type TrendType } from './trend-datasets.js';
-import { applyChartTheme, chartTheme } from './palette.js';
-
-// Only what the trend chart draws, so the bundle carries nothing else.
-Chart.register(
-  LineController, ScatterController, LineElement, PointElement, LinearScale, TimeScale, Tooltip, Legend
-);
+import { chartTheme } from './palette.js';
 
 export type TrendChart = Chart<TrendType, TrendPoint[]>;
 
@@ -75,6 +57,8 @@ function tooltipLabel(item: TooltipItem<TrendType>, input: TrendInput): string[]
 }
 
 /** Legend swatches: a line for the reading and its dashed carried form, a square for bands. */
+const shortLabel = (text: string) => text.split(/[:(]/)[0].trim();
+
 function legendLabels(chart: Chart): LegendItem[] {
   const items = Chart.defaults.plugins.legend.labels.generateLabels(chart);
   return items.map((item) => {
@@ -83,6 +67,9 @@ function legendLabels(chart: Chart): LegendItem[] {
     const line = ds.legendPointStyle === 'line';
     return {
       ...item,
+      // On a phone the long explanations would be clipped at the canvas edge: the words before
+      // the colon name the entry, and the table and tooltips explain it.
+      text: chart.width < 560 ? shortLabel(item.text) : item.text,
       pointStyle: ds.legendPointStyle,
       lineDash: line ? ((ds.borderDash as number[] | undefined) ?? []) : item.lineDash,
       lineWidth: line ? 2 : item.lineWidth,
@@ -188,6 +175,5 @@ export function trendConfig(input: TrendInput & { scaleWords: string }): ChartCo
 }
 
 export function createTrendChart(canvas: HTMLCanvasElement, input: TrendInput & { scaleWords: string }, annotations: Annotation[] = []): TrendChart {
-  applyChartTheme();
   return new Chart(canvas, withAnnotations(trendConfig(input), annotations));
 }

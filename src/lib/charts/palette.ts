@@ -1,4 +1,3 @@
-import { Chart } from 'chart.js';
 // Colours for charts. Scenarios take colours by their position in the catalogue, so a scenario keeps
 // its colour from one indicator page to the next (the API lists bands in catalogue order).
 export const SCENARIO_COLOURS = ['#2f855a', '#c05621', '#6b46c1', '#2b6cb0', '#b7791f', '#c53030', '#4a5568'];
@@ -31,13 +30,6 @@ export function chartTheme() {
     grid: DARK ? 'rgba(255, 255, 255, 0.1)' : '#e6e9ed',
     quantity: DARK ? '#d9a566' : '#8a5a1e'
   };
-}
-
-/** Chart.js's default text and line colours, set to the theme's before a chart is built. */
-export function applyChartTheme() {
-  const theme = chartTheme();
-  Chart.defaults.color = theme.ink;
-  Chart.defaults.borderColor = theme.grid;
 }
 
 /**

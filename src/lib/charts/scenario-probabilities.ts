@@ -1,19 +1,6 @@
-import {
-  Chart,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  TimeScale,
-  Tooltip,
-  type ChartConfiguration,
-  type ChartDataset,
-  type TooltipItem
-} from 'chart.js';
-import 'chartjs-adapter-date-fns';
-import { applyChartTheme, chartTheme, onPaper } from './palette.js';
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import { Chart } from './setup.js';
+import { chartTheme, onPaper } from './palette.js';
 import type { FitPoint, ScenarioFit, Annotation } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
 import { withAnnotations } from './annotations.js';
@@ -22,7 +9,6 @@ import { scenarioColour, withAlpha } from './palette.js';
 import { hatch } from './patterns.js';
 import { middle, spanOf, timeAxis } from './time-axis.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, TimeScale, Filler, Tooltip, Legend);
 
 type Point = { x: number; y: number };
 type ProbabilityDataset = ChartDataset<'line', Point[]> & GapCarrier & { role: 'scenario' | 'gap-key'; words?: string[] };
@@ -124,7 +110,6 @@ export function probabilityConfig(fit: ProbabilityView): ChartConfiguration<'lin
 }
 
 export function createProbabilityChart(canvas: HTMLCanvasElement, fit: ProbabilityView, annotations: Annotation[] = [], paper = false): ProbabilityChart {
-  applyChartTheme();
   const config = withAnnotations(probabilityConfig(fit), annotations);
   return new Chart(canvas, paper ? onPaper(config) : config);
 }

@@ -1,7 +1,7 @@
-import { ANNOTATIONS_DEPENDENCY } from '$lib/api/annotations.js';
+import { ANNOTATIONS_DEPENDENCY, OBSERVATIONS_DEPENDENCY } from '$lib/api/dependencies.js';
 import { getBriefing } from '$lib/api/briefing.js';
 import { refusalOr } from '$lib/api/loading.js';
-import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
+import { throwPageError } from '$lib/api/page-error.js';
 import type { PageLoad } from './$types.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

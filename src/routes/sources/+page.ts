@@ -1,5 +1,6 @@
-import { SOURCES_DEPENDENCY } from '$lib/api/loading.js';
-import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
+
+import { throwPageError } from '$lib/api/page-error.js';
+import { OBSERVATIONS_DEPENDENCY, SOURCES_DEPENDENCY } from '$lib/api/dependencies.js';
 import { listSources } from '$lib/api/sources.js';
 import type { PageLoad } from './$types.js';
 

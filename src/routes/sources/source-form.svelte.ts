@@ -1,6 +1,7 @@
 import { invalidate } from '$app/navigation';
+import { SOURCES_DEPENDENCY } from '$lib/api/dependencies.js';
 import { ApiError, type Issue } from '$lib/api/http.js';
-import { SOURCES_DEPENDENCY } from '$lib/api/loading.js';
+
 
 /**
  * Sending one of the source forms: the server validates, and its issues come back keyed by field

@@ -1,5 +1,6 @@
-import { WARNINGS_DEPENDENCY } from '$lib/api/loading.js';
-import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
+
+import { throwPageError } from '$lib/api/page-error.js';
+import { OBSERVATIONS_DEPENDENCY, WARNINGS_DEPENDENCY } from '$lib/api/dependencies.js';
 import { listWarnings } from '$lib/api/warnings.js';
 import type { PageLoad } from './$types.js';
 import { countBy, KINDS, SEVERITIES, viewFrom } from './warnings-view.js';

@@ -1,4 +1,5 @@
-import { DIGESTS_DEPENDENCY, listFailedDeliveries } from '$lib/api/digests.js';
+import { listFailedDeliveries } from '$lib/api/digests.js';
+import { DIGESTS_DEPENDENCY } from '$lib/api/dependencies.js';
 import { throwPageError } from '$lib/api/page-error.js';
 import type { PageLoad } from './$types.js';
 

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { DIGESTS_DEPENDENCY, getDigest } from '$lib/api/digests.js';
+import { DIGESTS_DEPENDENCY } from '$lib/api/dependencies.js';
+import { getDigest } from '$lib/api/digests.js';
 import { throwPageError } from '$lib/api/page-error.js';
 import type { PageLoad } from './$types.js';
 

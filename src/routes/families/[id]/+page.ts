@@ -1,9 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { ANNOTATIONS_DEPENDENCY, listAnnotations } from '$lib/api/annotations.js';
+import { listAnnotations } from '$lib/api/annotations.js';
+import { ANNOTATIONS_DEPENDENCY, OBSERVATIONS_DEPENDENCY } from '$lib/api/dependencies.js';
 import { getFamilySeries } from '$lib/api/assessment.js';
 import { listFamilies } from '$lib/api/catalogue.js';
 import { refusalOr } from '$lib/api/loading.js';
-import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
+import { throwPageError } from '$lib/api/page-error.js';
 import { localToday } from '$lib/format.js';
 import { analysisPresets, latestObservation, rangeFromUrl } from '$lib/range.js';
 import type { PageLoad } from './$types.js';

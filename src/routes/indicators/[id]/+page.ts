@@ -1,10 +1,11 @@
-import { ANNOTATIONS_DEPENDENCY, listAnnotations } from '$lib/api/annotations.js';
+import { listAnnotations } from '$lib/api/annotations.js';
+import { ANNOTATIONS_DEPENDENCY, OBSERVATIONS_DEPENDENCY, SOURCES_DEPENDENCY, WARNINGS_DEPENDENCY } from '$lib/api/dependencies.js';
 import { getScenarioFit } from '$lib/api/assessment.js';
 import { getIndicator } from '$lib/api/catalogue.js';
 import { ApiError } from '$lib/api/http.js';
 import { getSeries, listObservations } from '$lib/api/observations.js';
-import { SOURCES_DEPENDENCY, WARNINGS_DEPENDENCY, refusalOr } from '$lib/api/loading.js';
-import { OBSERVATIONS_DEPENDENCY, throwPageError } from '$lib/api/page-error.js';
+import { refusalOr } from '$lib/api/loading.js';
+import { throwPageError } from '$lib/api/page-error.js';
 import { listSources } from '$lib/api/sources.js';
 import { listWarnings } from '$lib/api/warnings.js';
 import { localToday } from '$lib/format.js';

@@ -1,8 +1,9 @@
 import { invalidate } from '$app/navigation';
+import { OBSERVATIONS_DEPENDENCY } from '$lib/api/dependencies.js';
 import type { Observation, ObservationInput, Reliability, SourceSummary } from '$shared/index.js';
 import { ApiError, type Issue } from '$lib/api/http.js';
 import { recordObservation } from '$lib/api/observations.js';
-import { OBSERVATIONS_DEPENDENCY } from '$lib/api/page-error.js';
+
 
 /** Form fields that can show a server issue beside them, keyed by the issue's dotted path. */
 export const FIELD_LABELS = {

@@ -1,5 +1,6 @@
-import { SOURCES_DEPENDENCY } from '$lib/api/loading.js';
+
 import { throwPageError } from '$lib/api/page-error.js';
+import { SOURCES_DEPENDENCY } from '$lib/api/dependencies.js';
 import { getSource } from '$lib/api/sources.js';
 import { error } from '@sveltejs/kit';
 import type { PageLoad } from './$types.js';
