@@ -17,20 +17,46 @@ export default ts.config(
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+    }
   },
   {
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js', '.svelte'], extensionAlias: { '.js': ['.ts', '.js'] } })] },
+    settings: {
+      'import-x/resolver-next': [
+        importX.createNodeResolver({ extensions: ['.ts', '.js', '.svelte'], extensionAlias: { '.js': ['.ts', '.js'] } })
+      ]
+    },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './server/db', from: ['./server/auth', './server/routes', './server/services', './server/jobs'], message: 'the store does not reach up into the layers that use it' },
-            { target: './server/analysis', from: ['./server/db', './server/routes', './server/services', './server/jobs', './server/auth', './server/mail'], message: 'the analysis core is pure: it takes plain data' },
-            { target: './src', from: './server', except: ['./schemas'], message: 'the SPA shares only the API contract (server/schemas)' }
+            {
+              target: './server/db',
+              from: ['./server/auth', './server/routes', './server/services', './server/jobs'],
+              message: 'the store does not reach up into the layers that use it'
+            },
+            {
+              target: './server/analysis',
+              from: [
+                './server/db',
+                './server/routes',
+                './server/services',
+                './server/jobs',
+                './server/auth',
+                './server/mail'
+              ],
+              message: 'the analysis core is pure: it takes plain data'
+            },
+            {
+              target: './src',
+              from: './server',
+              except: ['./schemas'],
+              message: 'the SPA shares only the API contract (server/schemas)'
+            }
           ]
         }
       ],

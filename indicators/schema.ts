@@ -7,9 +7,7 @@
 // server/catalogue/check-catalogue.ts; this file checks each file on its own.
 import { z } from 'zod';
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug such as "fighter-salaries"');
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug such as "fighter-salaries"');
 const prose = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const level = z.number().int().min(1).max(5);
 
@@ -74,7 +72,10 @@ export const TopicFile = z
     /** The earliest date a reading may refer to: an earlier observedAt is refused as a typo. */
     observableFrom: isoDate
   })
-  .refine((t) => t.observableFrom <= t.assessFrom, { message: 'must not be after assessFrom', path: ['observableFrom'] });
+  .refine((t) => t.observableFrom <= t.assessFrom, {
+    message: 'must not be after assessFrom',
+    path: ['observableFrom']
+  });
 
 /** A band [lo, hi] of levels expected under a scenario. */
 export const BandFile = z
@@ -143,9 +144,7 @@ export const DemoObservationFile = z
   })
   .strict();
 
-export const DemoObservationsFile = z
-  .object({ observations: z.array(DemoObservationFile) })
-  .strict();
+export const DemoObservationsFile = z.object({ observations: z.array(DemoObservationFile) }).strict();
 
 export type TopicFile = z.infer<typeof TopicFile>;
 export type FamilyFile = z.infer<typeof FamilyFile>;

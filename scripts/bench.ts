@@ -24,7 +24,12 @@ const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? (LARGE ? 100_000 : 1
 const SCALES = (process.env.BENCH_SCALES ?? (LARGE ? '100000,1000000' : '2000,20000')).split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const NOW = new Date('2024-02-01T09:00:00Z');
-const GRADES = [['A', 1], ['B', 2], ['C', 3], ['F', 6]] as const;
+const GRADES = [
+  ['A', 1],
+  ['B', 2],
+  ['C', 3],
+  ['F', 6]
+] as const;
 
 // Smaller by default so the whole run stays under three minutes on a two-core machine.
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? (LARGE ? 1000 : 400));
@@ -34,7 +39,8 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? (LARGE ? 5 : 3));
 async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
   // Timing a refused request would measure the error path: every HTTP answer must be a success.
   const first = (await fn()) as { statusCode?: number; body?: string } | undefined;
-  if (first?.statusCode !== undefined && first.statusCode >= 300) throw new Error(`answered ${first.statusCode}: ${first.body}`);
+  if (first?.statusCode !== undefined && first.statusCode >= 300)
+    throw new Error(`answered ${first.statusCode}: ${first.body}`);
   for (let i = 0; i < 3; i++) await fn(); // warm up JIT and statement caches
   const start = process.hrtime.bigint();
   let rounds = 0;
@@ -47,15 +53,28 @@ async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
 }
 
 /** Synthetic history: every indicator, 20 sources, dates spread over 2016 – Jan 2024. */
-function insertSynthetic(db: import('../server/db/open-db.js').Db, indicatorIds: string[], target: number, existing: number) {
+function insertSynthetic(
+  db: import('../server/db/open-db.js').Db,
+  indicatorIds: string[],
+  target: number,
+  existing: number
+) {
   const source = db.prepare("INSERT INTO sources (title, url, created_at) VALUES (?, '', '2016-01-01')");
-  const insert = db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, rationale, source_id, reliability, credibility, recorded_at)
+  const insert =
+    db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, rationale, source_id, reliability, credibility, recorded_at)
     VALUES (?, ?, ?, 'synthetic benchmark reading', ?, ?, ?, '2024-01-31T00:00:00Z')`);
   db.transaction(() => {
     const sources = Array.from({ length: 20 }, (_, i) => Number(source.run(`bench source ${i}`).lastInsertRowid));
     for (let n = 0; n < target - existing; n++) {
       const [reliability, credibility] = GRADES[n % GRADES.length];
-      insert.run(indicatorIds[n % indicatorIds.length], addDays('2016-01-01', (n * 7919) % 2945), 1 + ((n * 31) % 5), sources[n % 20], reliability, credibility);
+      insert.run(
+        indicatorIds[n % indicatorIds.length],
+        addDays('2016-01-01', (n * 7919) % 2945),
+        1 + ((n * 31) % 5),
+        sources[n % 20],
+        reliability,
+        credibility
+      );
     }
   })();
 }
@@ -80,23 +99,46 @@ async function prepare(total: number) {
   let k = 0;
   const calls: Record<string, () => Promise<unknown> | unknown> = {
     'write (POST /api/observations, dated this week)': () =>
-      officer.inject({ method: 'POST', url: '/api/observations', payload: {
-        indicatorId: target, observedAt: addDays('2024-01-28', k++ % 4), level: 1 + (k % 5), rationale: 'benchmark reading',
-        source: { title: `bench writer ${k % 3}` }, reliability: 'C', credibility: 3
-      } }),
-    'fit (GET /api/scenarios/fit, monthly, all dates)': () => officer.inject({ method: 'GET', url: '/api/scenarios/fit' }),
-    'fit (GET /api/scenarios/fit?period=week, 2 years)': () => officer.inject({ method: 'GET', url: '/api/scenarios/fit?period=week&from=2022-02-01' }),
+      officer.inject({
+        method: 'POST',
+        url: '/api/observations',
+        payload: {
+          indicatorId: target,
+          observedAt: addDays('2024-01-28', k++ % 4),
+          level: 1 + (k % 5),
+          rationale: 'benchmark reading',
+          source: { title: `bench writer ${k % 3}` },
+          reliability: 'C',
+          credibility: 3
+        }
+      }),
+    'fit (GET /api/scenarios/fit, monthly, all dates)': () =>
+      officer.inject({ method: 'GET', url: '/api/scenarios/fit' }),
+    'fit (GET /api/scenarios/fit?period=week, 2 years)': () =>
+      officer.inject({ method: 'GET', url: '/api/scenarios/fit?period=week&from=2022-02-01' }),
     'overview (GET /api/overview)': () => officer.inject({ method: 'GET', url: '/api/overview' }),
     "overview's indicator table alone": () => indicatorStatuses(app.store, '2024-02-01'),
     "overview's scenario picture alone": () => scenarioPicture(app.store, '2024-02-01'),
-    'one series (GET /api/indicators/:id/series)': () => officer.inject({ method: 'GET', url: `/api/indicators/${target}/series` }),
-    'one series, two years (?from=2022-02-01)': () => officer.inject({ method: 'GET', url: `/api/indicators/${target}/series?from=2022-02-01` }),
+    'one series (GET /api/indicators/:id/series)': () =>
+      officer.inject({ method: 'GET', url: `/api/indicators/${target}/series` }),
+    'one series, two years (?from=2022-02-01)': () =>
+      officer.inject({ method: 'GET', url: `/api/indicators/${target}/series?from=2022-02-01` }),
     'warnings after a write (one indicator + shifts)': () =>
-      runEvaluateWarnings({ store: app.store, clock: () => NOW, scope: { indicatorIds: [target], shiftFrom: '2024-01-28' } }),
+      runEvaluateWarnings({
+        store: app.store,
+        clock: () => NOW,
+        scope: { indicatorIds: [target], shiftFrom: '2024-01-28' }
+      }),
     'warnings (GET /api/warnings?state=open)': () => officer.inject({ method: 'GET', url: '/api/warnings?state=open' }),
     // A weekly digest after the synthetic history (recorded before it starts): its cost must not grow with the history.
     'digest, a week (compose, as the preview does)': () =>
-      composeDigest(digestInput(app.store, { coversFrom: '2024-01-31T00:00:00Z', coversTo: NOW.toISOString(), appUrl: 'https://bench.example.org' }))
+      composeDigest(
+        digestInput(app.store, {
+          coversFrom: '2024-01-31T00:00:00Z',
+          coversTo: NOW.toISOString(),
+          appUrl: 'https://bench.example.org'
+        })
+      )
   };
   const observations = app.store.observations.total();
   const close = async () => {
@@ -126,23 +168,29 @@ async function main() {
   const scales = [];
   for (const total of SCALES) {
     const s = await prepare(total);
-    console.log(`${s.observations} observations: synthetic insert ${s.insertMs.toFixed(0)} ms, assessment rebuild ${s.rebuildMs.toFixed(0)} ms`);
+    console.log(
+      `${s.observations} observations: synthetic insert ${s.insertMs.toFixed(0)} ms, assessment rebuild ${s.rebuildMs.toFixed(0)} ms`
+    );
     scales.push(s);
   }
   // Rounds alternate between the scales, so a burst of load on a shared machine hits both alike.
   const samples = scales.map(() => new Map<string, number[]>());
   for (let round = 0; round < REPEATS; round++) {
     for (const [n, s] of scales.entries()) {
-      for (const [label, call] of Object.entries(s.calls)) samples[n].set(label, [...(samples[n].get(label) ?? []), await time(call)]);
+      for (const [label, call] of Object.entries(s.calls))
+        samples[n].set(label, [...(samples[n].get(label) ?? []), await time(call)]);
     }
   }
   const medians = samples.map((m) => new Map([...m].map(([label, xs]) => [label, median(xs)])));
   const head = scales.map((s) => `${s.observations} obs.`.padStart(14)).join('');
-  console.log(`\nms per call, median of ${REPEATS} interleaved rounds${scales.length > 1 ? ', and the ratio (target ≤ 1.5×)' : ''}:`);
+  console.log(
+    `\nms per call, median of ${REPEATS} interleaved rounds${scales.length > 1 ? ', and the ratio (target ≤ 1.5×)' : ''}:`
+  );
   console.log(`  ${''.padEnd(52)}${head}${scales.length > 1 ? '    ratio' : ''}`);
   for (const label of Object.keys(scales[0].calls)) {
     const cells = medians.map((m) => m.get(label)!.toFixed(2).padStart(14)).join('');
-    const ratio = scales.length > 1 ? `${(medians.at(-1)!.get(label)! / medians[0].get(label)!).toFixed(2)}×`.padStart(9) : '';
+    const ratio =
+      scales.length > 1 ? `${(medians.at(-1)!.get(label)! / medians[0].get(label)!).toFixed(2)}×`.padStart(9) : '';
     console.log(`  ${label.padEnd(52)}${cells}${ratio}`);
   }
   await checkPlans(scales.at(-1)!);
@@ -157,7 +205,10 @@ async function measureImport() {
     { dbFile: join(tmp.dir, 'bench.db'), demo: true, catalogueDir: 'indicators/isk', staticDir: join(tmp.dir, 'none') },
     { clock: () => NOW, logger: false }
   );
-  await benchImport(await signIn(app, 'watch_officer', 'bench-officer'), app.store.catalogue.listIndicators().map((i) => i.id));
+  await benchImport(
+    await signIn(app, 'watch_officer', 'bench-officer'),
+    app.store.catalogue.listIndicators().map((i) => i.id)
+  );
   await app.close();
   db.close();
   tmp.remove();
@@ -166,20 +217,31 @@ async function measureImport() {
 /** One file of IMPORT_ROWS readings through POST /api/import/observations: a dry run, then the write. */
 async function benchImport(officer: Awaited<ReturnType<typeof signIn>>, indicatorIds: string[]) {
   const header = 'indicatorId,observedAt,level,quantity,rationale,source,reliability,credibility';
-  const rows = Array.from({ length: IMPORT_ROWS }, (_, i) =>
-    `${indicatorIds[i % indicatorIds.length]},${addDays('2014-06-01', Math.floor(i / indicatorIds.length) % 3400)},${1 + (i % 5)},${i % 97},` +
-    `"bench import row ${i}, with a comma",import source ${i % 40},${'ABCDEF'[i % 6]},${1 + (i % 6)}`
+  const rows = Array.from(
+    { length: IMPORT_ROWS },
+    (_, i) =>
+      `${indicatorIds[i % indicatorIds.length]},${addDays('2014-06-01', Math.floor(i / indicatorIds.length) % 3400)},${1 + (i % 5)},${i % 97},` +
+      `"bench import row ${i}, with a comma",import source ${i % 40},${'ABCDEF'[i % 6]},${1 + (i % 6)}`
   );
   const body = [header, ...rows].join('\n');
-  console.log(`\nImporting ${IMPORT_ROWS.toLocaleString('en')} rows (${(body.length / 1024 / 1024).toFixed(1)} MB of CSV) in one request:`);
+  console.log(
+    `\nImporting ${IMPORT_ROWS.toLocaleString('en')} rows (${(body.length / 1024 / 1024).toFixed(1)} MB of CSV) in one request:`
+  );
   for (const dryRun of [true, false]) {
     const start = process.hrtime.bigint();
-    const res = await officer.inject({ method: 'POST', url: `/api/import/observations${dryRun ? '?dryRun=true' : ''}`, headers: { 'content-type': 'text/csv' }, payload: body });
+    const res = await officer.inject({
+      method: 'POST',
+      url: `/api/import/observations${dryRun ? '?dryRun=true' : ''}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: body
+    });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (res.statusCode >= 300) throw new Error(`import answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
     const report = res.json() as { accepted: number; duplicates: number; imported: number };
     const label = dryRun ? 'dry run (parse, check, find duplicates)' : 'import (the same, then write + warnings)';
-    console.log(`  ${label.padEnd(48)} ${seconds.toFixed(2)} s (${Math.round(IMPORT_ROWS / seconds).toLocaleString('en')} rows/s; ${report.accepted} accepted, ${report.duplicates} duplicates, ${report.imported} written)`);
+    console.log(
+      `  ${label.padEnd(48)} ${seconds.toFixed(2)} s (${Math.round(IMPORT_ROWS / seconds).toLocaleString('en')} rows/s; ${report.accepted} accepted, ${report.duplicates} duplicates, ${report.imported} written)`
+    );
   }
 }
 

@@ -11,38 +11,79 @@ import { SESSION_COOKIE } from '../server/auth/auth-plugin.js';
 import { startTestServer } from '../tests/support/test-server.js';
 
 const PAGES = [
-  '/login', '/', '/indicators/external-funding-flows', '/families/funding', '/scenarios',
-  '/scenarios/underground-persistence', '/warnings', '/validator', '/digests', '/sources', '/settings'
+  '/login',
+  '/',
+  '/indicators/external-funding-flows',
+  '/families/funding',
+  '/scenarios',
+  '/scenarios/underground-persistence',
+  '/warnings',
+  '/validator',
+  '/digests',
+  '/sources',
+  '/settings'
 ];
 const CATEGORIES = ['accessibility', 'best-practices', 'performance'] as const;
-const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index'
+];
 const filter = process.argv[2] ?? '';
 const runs = Math.max(1, Number(process.env.RUNS ?? 1));
 const detail = process.env.LH_DETAIL === '1';
 
 const server = await startTestServer({ demo: true });
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
-const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: admin.username, password: admin.password } });
+const login = await server.app.inject({
+  method: 'POST',
+  url: '/api/auth/login',
+  payload: { username: admin.username, password: admin.password }
+});
 const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking']
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking'
+  ]
 });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function describe(lhr: Result) {
-  const metrics = METRICS.map((id) => `${id.split('-').map((w) => w[0]).join('')}=${lhr.audits[id]?.displayValue ?? '?'}`);
+  const metrics = METRICS.map(
+    (id) =>
+      `${id
+        .split('-')
+        .map((w) => w[0])
+        .join('')}=${lhr.audits[id]?.displayValue ?? '?'}`
+  );
   const opportunities = Object.values(lhr.audits)
-    .filter((a) => a.score !== null && a.score < 0.9 && (a.details?.type === 'opportunity' || a.scoreDisplayMode === 'metricSavings'))
+    .filter(
+      (a) =>
+        a.score !== null &&
+        a.score < 0.9 &&
+        (a.details?.type === 'opportunity' || a.scoreDisplayMode === 'metricSavings')
+    )
     .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
   return `    ${metrics.join(' ')}\n    to fix: ${opportunities.join(', ') || 'nothing flagged'}`;
 }
 
 /** Where a failing audit found its problem: the first few elements' selectors. */
 function failingNodes(audit: Result['audits'][string]) {
-  const items = (audit.details as { items?: { node?: { selector?: string; snippet?: string } }[] } | undefined)?.items ?? [];
-  return items.slice(0, 3).map((i) => i.node?.snippet ?? i.node?.selector ?? '?').join(' | ');
+  const items =
+    (audit.details as { items?: { node?: { selector?: string; snippet?: string } }[] } | undefined)?.items ?? [];
+  return items
+    .slice(0, 3)
+    .map((i) => i.node?.snippet ?? i.node?.selector ?? '?')
+    .join(' | ');
 }
 
 const rows: string[][] = [];
@@ -63,9 +104,13 @@ try {
         const lhr = result!.lhr;
         const cats = lhr.categories;
         scores.push(CATEGORIES.map((c) => Math.round((cats[c]?.score ?? 0) * 100)));
-        const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary');
+        const failing = Object.values(lhr.audits).filter(
+          (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary'
+        );
         const error = lhr.runtimeError ? `  (error: ${lhr.runtimeError.code})` : '';
-        console.error(`${path} ${form}: ${scores.at(-1)!.join(' ')}${error}${failing.length ? `  (failing: ${failing.map((a) => a.id).join(', ')})` : ''}`);
+        console.error(
+          `${path} ${form}: ${scores.at(-1)!.join(' ')}${error}${failing.length ? `  (failing: ${failing.map((a) => a.id).join(', ')})` : ''}`
+        );
         if (detail) console.error(describe(lhr));
         if (detail) for (const a of failing) console.error(`    ${a.id}: ${failingNodes(a)}`);
       }

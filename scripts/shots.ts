@@ -8,15 +8,27 @@ import { startTestServer } from '../tests/support/test-server.js';
 const out = process.argv[2] ?? 'test-results/shots';
 const filter = process.argv[3] ?? '';
 const PAGES = [
-  '/', '/indicators/external-funding-flows', '/families/funding', '/scenarios', '/scenarios/underground-persistence',
-  '/briefing?from=2023-02-01&to=2024-01-31', '/warnings', '/validator', '/digests', '/sources', '/settings', '/admin/users', '/admin/audit', '/admin/deliveries'
+  '/',
+  '/indicators/external-funding-flows',
+  '/families/funding',
+  '/scenarios',
+  '/scenarios/underground-persistence',
+  '/briefing?from=2023-02-01&to=2024-01-31',
+  '/warnings',
+  '/validator',
+  '/digests',
+  '/sources',
+  '/settings',
+  '/admin/users',
+  '/admin/audit',
+  '/admin/deliveries'
 ];
 mkdirSync(out, { recursive: true });
 const server = await startTestServer({ demo: true });
 const browser = await launchBrowser();
 try {
-  for (const scheme of (process.env.SCHEMES ?? "light,dark").split(",") as ("light" | "dark")[]) {
-    for (const width of (process.env.WIDTHS ?? "1280,390").split(",").map(Number)) {
+  for (const scheme of (process.env.SCHEMES ?? 'light,dark').split(',') as ('light' | 'dark')[]) {
+    for (const width of (process.env.WIDTHS ?? '1280,390').split(',').map(Number)) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       await page.goto(`${server.url}/login`);
       await page.screenshot({ path: join(out, `login-${width}-${scheme}.png`) });

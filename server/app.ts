@@ -81,7 +81,7 @@ export async function buildApp(options: AppOptions) {
     logController: new AccessLog(),
     bodyLimit: BODY_LIMIT,
     // A hop count believes the N proxies nearest to us (proxy-addr counts hop 0 as the socket's peer).
-    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false)
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -132,8 +132,11 @@ export async function buildApp(options: AppOptions) {
   const shell = spa ? readFileSync(join(spa, 'index.html'), 'utf8') : null;
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/indicators/x, …) all answer with the SPA's shell; nothing else does.
-    if (shell && request.method === 'GET' && isPagePath(request.url)) return reply.type('text/html; charset=utf-8').send(shell);
-    return reply.code(404).send({ message: `${request.method} ${request.url.split('?')[0]} does not exist` } satisfies ErrorBody);
+    if (shell && request.method === 'GET' && isPagePath(request.url))
+      return reply.type('text/html; charset=utf-8').send(shell);
+    return reply
+      .code(404)
+      .send({ message: `${request.method} ${request.url.split('?')[0]} does not exist` } satisfies ErrorBody);
   });
   return app;
 }

@@ -26,7 +26,8 @@ export interface BootReport {
  * data on an empty database, then build the app. The caller listens and owns shutdown.
  */
 export async function boot(
-  config: Pick<Config, 'dbFile' | 'demo' | 'catalogueDir' | 'staticDir'> & Partial<Pick<Config, 'sessions' | 'trustProxy'>> & { publicUrl?: string },
+  config: Pick<Config, 'dbFile' | 'demo' | 'catalogueDir' | 'staticDir'> &
+    Partial<Pick<Config, 'sessions' | 'trustProxy'>> & { publicUrl?: string },
   options: { clock?: () => Date; logger?: FastifyServerOptions['logger']; schedule?: AppOptions['schedule'] } = {}
 ) {
   const clock = options.clock ?? (() => new Date());
@@ -35,8 +36,14 @@ export async function boot(
   const { db, migrationsApplied, sync } = openTopicDb(config, clock(), catalogue);
   try {
     const app = await buildApp({
-      db, includeDemo: config.demo, staticDir: config.staticDir, clock, logger: options.logger,
-      schedule: options.schedule, sessions: config.sessions, publicUrl: config.publicUrl,
+      db,
+      includeDemo: config.demo,
+      staticDir: config.staticDir,
+      clock,
+      logger: options.logger,
+      schedule: options.schedule,
+      sessions: config.sessions,
+      publicUrl: config.publicUrl,
       trustProxy: config.trustProxy
     });
     const demoLoaded = config.demo ? seedDemo(app.store, catalogue, clock()) : 0;

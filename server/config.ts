@@ -27,9 +27,12 @@ const trustProxy = z
   .string()
   .trim()
   .refine((v) => /^\d{1,2}$/.test(v) || v.split(',').every((e) => isAddressOrCidr(e.trim())), {
-    error: 'must be 0 (off), a number of proxy hops such as 1, or a comma-separated list of proxy addresses or networks (10.0.0.5,10.1.0.0/16)'
+    error:
+      'must be 0 (off), a number of proxy hops such as 1, or a comma-separated list of proxy addresses or networks (10.0.0.5,10.1.0.0/16)'
   })
-  .transform((v): TrustProxy => (/^\d+$/.test(v) ? (Number(v) === 0 ? false : Number(v)) : v.split(',').map((e) => e.trim())));
+  .transform((v): TrustProxy =>
+    /^\d+$/.test(v) ? (Number(v) === 0 ? false : Number(v)) : v.split(',').map((e) => e.trim())
+  );
 
 export type TrustProxy = false | number | string[];
 
@@ -41,12 +44,31 @@ const Env = z.object({
   WATCHFLOOR_DEMO: flag.default(true),
   WATCHFLOOR_CATALOGUE: z.string().min(1).default('indicators/isk'),
   WATCHFLOOR_STATIC: z.string().min(1).default('build'),
-  WATCHFLOOR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
-  WATCHFLOOR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  WATCHFLOOR_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(120),
+  WATCHFLOOR_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   WATCHFLOOR_TZ: z.string().min(1).default('UTC'),
-  WATCHFLOOR_WARNINGS_CRON: z.string().refine((c) => cron.validate(c), 'is not a valid cron expression').default('0 * * * *'),
-  WATCHFLOOR_DIGEST_CRON: z.string().refine((c) => cron.validate(c), 'is not a valid cron expression').default('0 7 * * 1'),
-  WATCHFLOOR_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// address').optional(),
+  WATCHFLOOR_WARNINGS_CRON: z
+    .string()
+    .refine((c) => cron.validate(c), 'is not a valid cron expression')
+    .default('0 * * * *'),
+  WATCHFLOOR_DIGEST_CRON: z
+    .string()
+    .refine((c) => cron.validate(c), 'is not a valid cron expression')
+    .default('0 7 * * 1'),
+  WATCHFLOOR_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// address')
+    .optional(),
   WATCHFLOOR_MAIL_FROM: z.string().min(3).default('Watchfloor <watchfloor@localhost>'),
   WATCHFLOOR_PUBLIC_URL: z.url({ error: 'must be an http(s) address' }).optional(),
   WATCHFLOOR_OUTBOX: z.string().min(1).optional(),
@@ -97,7 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Links in mail must reach the app from the reader's desk, not from the server itself.
       publicUrl: (e.WATCHFLOOR_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
       // Beside the database by default, so one WATCHFLOOR_DB keeps all of an instance's files together.
-      outboxDir: e.WATCHFLOOR_OUTBOX ? resolve(e.WATCHFLOOR_OUTBOX) : join(dbFile === ':memory:' ? resolve('data') : dirname(dbFile), 'outbox')
+      outboxDir: e.WATCHFLOOR_OUTBOX
+        ? resolve(e.WATCHFLOOR_OUTBOX)
+        : join(dbFile === ':memory:' ? resolve('data') : dirname(dbFile), 'outbox')
     },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.WATCHFLOOR_TRUST_PROXY

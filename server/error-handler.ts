@@ -28,11 +28,15 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.decorate('storage', { problem: null } as StorageState);
   // A write that went through shows the database takes writes again (space freed, permissions fixed).
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && reply.statusCode < 400 && app.storage.problem !== 'busy') app.storage.problem = null;
+    if (request.method !== 'GET' && reply.statusCode < 400 && app.storage.problem !== 'busy')
+      app.storage.problem = null;
   });
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => ({ path: fieldPath(v.instancePath), message: v.message ?? 'is invalid' }));
+      const issues = err.validation.map((v) => ({
+        path: fieldPath(v.instancePath),
+        message: v.message ?? 'is invalid'
+      }));
       const where = err.validationContext ?? 'request';
       return reply.code(400).send({ message: `Invalid ${where}: ${summary(issues)}`, issues } satisfies ErrorBody);
     }
@@ -55,7 +59,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (problem) {
       request.log.error({ err }, `write refused: database ${problem}`);
       if (problem !== 'busy') app.storage.problem = problem;
-      return reply.code(503).header('retry-after', problem === 'busy' ? '1' : '60').send({ message: STORAGE_MESSAGES[problem] } satisfies ErrorBody);
+      return reply
+        .code(503)
+        .header('retry-after', problem === 'busy' ? '1' : '60')
+        .send({ message: STORAGE_MESSAGES[problem] } satisfies ErrorBody);
     }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ message: 'Internal server error' } satisfies ErrorBody);

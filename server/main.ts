@@ -7,7 +7,11 @@ import { createMailer } from './mail/mailer.js';
 
 async function main() {
   const config = loadConfig();
-  const mailer = createMailer({ smtpUrl: config.digest.smtpUrl, outboxDir: config.digest.outboxDir, from: config.digest.from });
+  const mailer = createMailer({
+    smtpUrl: config.digest.smtpUrl,
+    outboxDir: config.digest.outboxDir,
+    from: config.digest.from
+  });
   const { app, db, report } = await boot(
     { ...config, publicUrl: config.digest.publicUrl },
     {
@@ -15,7 +19,10 @@ async function main() {
       schedule: {
         warningsCron: config.warningsCron,
         timezone: config.timezone,
-        digest: { cron: config.digest.cron, deps: { mailer, appUrl: config.digest.publicUrl, holder: `${hostname()}:${process.pid}` } }
+        digest: {
+          cron: config.digest.cron,
+          deps: { mailer, appUrl: config.digest.publicUrl, holder: `${hostname()}:${process.pid}` }
+        }
       }
     }
   );

@@ -12,7 +12,13 @@ export interface StoredDay extends DayState {
  * before `start`; `upcoming` the segments starting on or after `start`, in any order. A rebuild
  * and an incremental update both come through here, so they agree exactly.
  */
-export function sweepDays(start: string, end: string, active: readonly VoteSegment[], upcoming: readonly VoteSegment[], model: FitModel): StoredDay[] {
+export function sweepDays(
+  start: string,
+  end: string,
+  active: readonly VoteSegment[],
+  upcoming: readonly VoteSegment[],
+  model: FitModel
+): StoredDay[] {
   const slot = new Map(model.indicatorIds.map((id, i) => [id, i]));
   const current: (VoteSegment | undefined)[] = model.indicatorIds.map(() => undefined);
   for (const seg of active) if (slot.has(seg.indicatorId)) current[slot.get(seg.indicatorId)!] = seg;

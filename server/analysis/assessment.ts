@@ -27,7 +27,12 @@ export function achTable(day: string, segments: readonly (VoteSegment | undefine
     const decayed = seg.readings.map((r) => r.weight * 2 ** (-daysBetween(r.observedAt, day) / model.halfLifeDays));
     const total = decayed.reduce((a, b) => a + b, 0);
     const level = seg.readings.reduce((a, r, j) => a + r.level * decayed[j], 0) / total;
-    rows.push({ indicatorId: seg.indicatorId, level: r4(level), weight: r4(vote.weight), inconsistency: vote.inconsistency.map(r4) });
+    rows.push({
+      indicatorId: seg.indicatorId,
+      level: r4(level),
+      weight: r4(vote.weight),
+      inconsistency: vote.inconsistency.map(r4)
+    });
   }
   rows.sort((a, b) => Math.max(...b.inconsistency) - Math.max(...a.inconsistency) || b.weight - a.weight);
   const totals = model.scenarioIds.map((_, k) => r4(rows.reduce((a, r) => a + r.inconsistency[k], 0)));
@@ -58,7 +63,14 @@ export interface Movement {
  * earlier, with the readings dated in between that still vote, strongest first (by how far
  * each separates the scenario it favours most from the one it favours least, times its weight).
  */
-export function describeMovement(p: { asked: string; end: string; before: DayState; after: DayState; segments: readonly (VoteSegment | undefined)[]; model: FitModel }): Movement {
+export function describeMovement(p: {
+  asked: string;
+  end: string;
+  before: DayState;
+  after: DayState;
+  segments: readonly (VoteSegment | undefined)[];
+  model: FitModel;
+}): Movement {
   const { model } = p;
   const since = addDays(p.end, -7);
   const changes = model.scenarioIds
@@ -72,8 +84,18 @@ export function describeMovement(p: { asked: string; end: string; before: DaySta
         const best = logs.indexOf(Math.max(...logs));
         const worst = logs.indexOf(Math.min(...logs));
         const spread = r.weight * (logs[best] - logs[worst]);
-        return { driver: { observationId: r.observationId, indicatorId: seg!.indicatorId, observedAt: r.observedAt, level: r.level, weight: r.weight,
-          favours: model.scenarioIds[best], disfavours: model.scenarioIds[worst] }, spread };
+        return {
+          driver: {
+            observationId: r.observationId,
+            indicatorId: seg!.indicatorId,
+            observedAt: r.observedAt,
+            level: r.level,
+            weight: r.weight,
+            favours: model.scenarioIds[best],
+            disfavours: model.scenarioIds[worst]
+          },
+          spread
+        };
       })
   );
   drivers.sort((a, b) => b.spread - a.spread);

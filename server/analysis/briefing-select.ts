@@ -36,7 +36,13 @@ export interface Candidate extends ReadingMove {
 export function keyIndicators<C extends Candidate>(candidates: readonly C[], limit: number): C[] {
   return candidates
     .filter((c) => c.observations > 0)
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || b.observations - a.observations || b.diagnosticity - a.diagnosticity || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        Math.abs(b.change) - Math.abs(a.change) ||
+        b.observations - a.observations ||
+        b.diagnosticity - a.diagnosticity ||
+        a.id.localeCompare(b.id)
+    )
     .slice(0, limit);
 }
 

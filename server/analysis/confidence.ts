@@ -20,11 +20,18 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
  * over the runner-up. The weakest factor decides: a wide margin on two indicators from one
  * source is not a confident judgement.
  */
-export function analyticConfidence(s: { probabilities: readonly number[]; covered: number; sources: number }, indicatorCount: number): Confidence {
+export function analyticConfidence(
+  s: { probabilities: readonly number[]; covered: number; sources: number },
+  indicatorCount: number
+): Confidence {
   const sorted = [...s.probabilities].sort((a, b) => b - a);
   const margin = sorted.length > 1 ? sorted[0] - sorted[1] : 1;
   const coverage = indicatorCount > 0 ? s.covered / indicatorCount : 0;
-  const ratings = [rate(coverage, CONFIDENCE.coverage), rate(s.sources, CONFIDENCE.sources), rate(margin, CONFIDENCE.margin)];
+  const ratings = [
+    rate(coverage, CONFIDENCE.coverage),
+    rate(s.sources, CONFIDENCE.sources),
+    rate(margin, CONFIDENCE.margin)
+  ];
   const level = RANK[Math.min(...ratings.map((r) => RANK.indexOf(r)))];
   return {
     level,

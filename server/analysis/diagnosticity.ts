@@ -53,13 +53,23 @@ export function pairSeparation({ scenarioIds, indicators }: DiagnosticityInput):
   for (let a = 0; a < scenarioIds.length; a++) {
     for (let b = a + 1; b < scenarioIds.length; b++) {
       const separating = indicators.filter((ind) => bandsDisjoint(ind.bands[a], ind.bands[b])).map((ind) => ind.id);
-      pairs.push({ a: scenarioIds[a], b: scenarioIds[b], separating, flagged: separating.length < MIN_SEPARATING_INDICATORS });
+      pairs.push({
+        a: scenarioIds[a],
+        b: scenarioIds[b],
+        separating,
+        flagged: separating.length < MIN_SEPARATING_INDICATORS
+      });
     }
   }
   return pairs;
 }
 
-function scoreIndicator(scenarioIds: string[], id: string, bands: BandRange[], pairs: PairSeparation[]): IndicatorDiagnosticity {
+function scoreIndicator(
+  scenarioIds: string[],
+  id: string,
+  bands: BandRange[],
+  pairs: PairSeparation[]
+): IndicatorDiagnosticity {
   const dists = bands.map((b) => levelDistribution(b));
   let best = 0;
   let bestPair: [string, string] | null = null;
@@ -76,8 +86,13 @@ function scoreIndicator(scenarioIds: string[], id: string, bands: BandRange[], p
   const separates = pairs.filter((p) => p.separating.includes(id)).map((p): [string, string] => [p.a, p.b]);
   const diag = Math.round(best * 1e4) / 1e4;
   return {
-    indicatorId: id, diagnosticity: diag, bestPair, nonDiagnostic: diag < DIAGNOSTIC_THRESHOLD, distinctiveFor,
-    separates, separatesNoPair: separates.length === 0
+    indicatorId: id,
+    diagnosticity: diag,
+    bestPair,
+    nonDiagnostic: diag < DIAGNOSTIC_THRESHOLD,
+    distinctiveFor,
+    separates,
+    separatesNoPair: separates.length === 0
   };
 }
 
@@ -92,7 +107,11 @@ export function diagnosticity(input: DiagnosticityInput) {
   const rows = indicators.map(({ id, bands }) => scoreIndicator(scenarioIds, id, bands, pairs));
   const coverage: ScenarioCoverage[] = scenarioIds.map((s) => {
     const distinctiveIndicators = rows.filter((r) => r.distinctiveFor.includes(s)).map((r) => r.indicatorId);
-    return { scenarioId: s, distinctiveIndicators, underCovered: distinctiveIndicators.length < MIN_DISTINCTIVE_INDICATORS };
+    return {
+      scenarioId: s,
+      distinctiveIndicators,
+      underCovered: distinctiveIndicators.length < MIN_DISTINCTIVE_INDICATORS
+    };
   });
   return { indicators: rows, scenarios: coverage, pairs };
 }

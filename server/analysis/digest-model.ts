@@ -89,9 +89,13 @@ export interface DigestInput {
 export const UNSUBSCRIBE_PLACEHOLDER = '%%UNSUBSCRIBE_URL%%';
 
 export function leadingOf(scenarios: DigestScenario[]): DigestScenario | null {
-  return scenarios.reduce<DigestScenario | null>((best, s) => (!best || s.probability > best.probability ? s : best), null);
+  return scenarios.reduce<DigestScenario | null>(
+    (best, s) => (!best || s.probability > best.probability ? s : best),
+    null
+  );
 }
 
 export const totalFired = (d: Pick<DigestInput, 'counts'>) => Object.values(d.counts.fired).reduce((a, n) => a + n, 0);
 export const totalStale = (d: Pick<DigestInput, 'stale'>) => d.stale.reduce((a, f) => a + f.stale, 0);
-export const alertCount = (d: Pick<DigestInput, 'counts'>) => (d.counts.fired.tripwire ?? 0) + (d.counts.fired.shift ?? 0);
+export const alertCount = (d: Pick<DigestInput, 'counts'>) =>
+  (d.counts.fired.tripwire ?? 0) + (d.counts.fired.shift ?? 0);

@@ -9,7 +9,8 @@ export const signed = (delta: number) => {
   return points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0';
 };
 
-export const covers = (d: DigestInput) => (d.coversFrom ? `${day(d.coversFrom)} to ${day(d.coversTo)}` : `everything up to ${day(d.coversTo)}`);
+export const covers = (d: DigestInput) =>
+  d.coversFrom ? `${day(d.coversFrom)} to ${day(d.coversTo)}` : `everything up to ${day(d.coversTo)}`;
 
 export const isQuiet = (d: DigestInput) =>
   totalFired(d) === 0 && d.counts.recovered === 0 && d.observationCount === 0 && !d.annotations?.length;

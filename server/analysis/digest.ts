@@ -1,8 +1,28 @@
 // The weekly digest's content (README: The weekly digest), composed from plain data: no I/O, no clock.
 // It reads in two minutes: the scenario picture and what moved it, then tripwires and shifts,
 // staleness counted per family, and the few observations that matter most.
-import { alertCount, leadingOf, totalFired, totalStale, UNSUBSCRIBE_PLACEHOLDER, type DigestInput, type DigestSpark } from './digest-model.js';
-import { ANNOTATION_CHARS, ANNOTATION_LIMIT, clip, covers, day, isQuiet, otherWarnings, pct, RATIONALE_CHARS, signed, SOURCE_CHARS } from './digest-words.js';
+import {
+  alertCount,
+  leadingOf,
+  totalFired,
+  totalStale,
+  UNSUBSCRIBE_PLACEHOLDER,
+  type DigestInput,
+  type DigestSpark
+} from './digest-model.js';
+import {
+  ANNOTATION_CHARS,
+  ANNOTATION_LIMIT,
+  clip,
+  covers,
+  day,
+  isQuiet,
+  otherWarnings,
+  pct,
+  RATIONALE_CHARS,
+  signed,
+  SOURCE_CHARS
+} from './digest-words.js';
 
 export * from './digest-model.js';
 
@@ -29,7 +49,9 @@ function textPicture(d: DigestInput, lines: string[]) {
   lines.push('', 'SCENARIOS (now / a week ago / change in points)');
   for (const s of d.now) {
     const before = d.weekAgo?.find((w) => w.id === s.id);
-    lines.push(`  ${s.title}: ${pct(s.probability)} ${s.words}${before ? ` / ${pct(before.probability)} / ${signed(s.probability - before.probability)}` : ''}`);
+    lines.push(
+      `  ${s.title}: ${pct(s.probability)} ${s.words}${before ? ` / ${pct(before.probability)} / ${signed(s.probability - before.probability)}` : ''}`
+    );
   }
   const m = d.moved;
   lines.push('', m ? `WHAT MOVED IT (the seven days to ${m.weekEnd})` : 'WHAT MOVED IT');
@@ -46,7 +68,8 @@ function textWarnings(d: DigestInput, lines: string[]) {
   lines.push('', `TRIPWIRES AND SHIFTS (${alertCount(d)})`);
   if (d.alerts.length === 0) lines.push('  none fired');
   for (const w of d.alerts) lines.push(`  ${day(w.at)} ${w.kind}: ${w.cause}  ${w.link}`);
-  if (alertCount(d) > d.alerts.length) lines.push(`  and ${alertCount(d) - d.alerts.length} more: ${d.appUrl}/warnings`);
+  if (alertCount(d) > d.alerts.length)
+    lines.push(`  and ${alertCount(d) - d.alerts.length} more: ${d.appUrl}/warnings`);
   lines.push(`  Other warnings: ${otherWarnings(d)}. ${d.appUrl}/warnings`);
   lines.push('', `STALE INDICATORS (${totalStale(d)}, per family)`);
   if (d.stale.length === 0) lines.push('  none: every indicator is current');
@@ -56,13 +79,21 @@ function textWarnings(d: DigestInput, lines: string[]) {
 
 function textObservations(d: DigestInput, lines: string[]) {
   const shown = d.families.reduce((n, f) => n + f.observations.length, 0);
-  lines.push('', `NEW AND CORRECTED OBSERVATIONS (${shown < d.observationCount ? `the ${shown} that matter most of ${d.observationCount}` : d.observationCount})`);
+  lines.push(
+    '',
+    `NEW AND CORRECTED OBSERVATIONS (${shown < d.observationCount ? `the ${shown} that matter most of ${d.observationCount}` : d.observationCount})`
+  );
   if (d.families.length === 0) lines.push('  none');
   for (const f of d.families) {
     lines.push('', `  ${f.title}${f.spark ? `  ${textSparkline(f.spark.values)}` : ''}`);
     for (const o of f.observations) {
-      lines.push(`  - ${o.indicatorTitle}, ${o.observedAt}: level ${o.level}, grade ${o.grade}${o.supersedes ? `, corrects #${o.supersedes}` : ''}  ${o.link}`);
-      lines.push(`    ${clip(o.rationale, RATIONALE_CHARS)}`, `    Source: ${clip(o.source, SOURCE_CHARS)}${o.recordedBy ? `; recorded by ${o.recordedBy}` : ''}`);
+      lines.push(
+        `  - ${o.indicatorTitle}, ${o.observedAt}: level ${o.level}, grade ${o.grade}${o.supersedes ? `, corrects #${o.supersedes}` : ''}  ${o.link}`
+      );
+      lines.push(
+        `    ${clip(o.rationale, RATIONALE_CHARS)}`,
+        `    Source: ${clip(o.source, SOURCE_CHARS)}${o.recordedBy ? `; recorded by ${o.recordedBy}` : ''}`
+      );
     }
   }
   if (shown < d.observationCount) lines.push('', `  and ${d.observationCount - shown} more: ${d.appUrl}`);
@@ -72,14 +103,18 @@ function textAnnotations(d: DigestInput, lines: string[]) {
   if (!d.annotations?.length) return;
   lines.push('', `NEW ANNOTATIONS (${d.annotations.length})`);
   for (const a of d.annotations.slice(0, ANNOTATION_LIMIT)) {
-    lines.push(`  - ${a.when} (${a.scope}): ${clip(a.text, ANNOTATION_CHARS)}${a.corrects ? ` (corrects #${a.corrects})` : ''}`);
+    lines.push(
+      `  - ${a.when} (${a.scope}): ${clip(a.text, ANNOTATION_CHARS)}${a.corrects ? ` (corrects #${a.corrects})` : ''}`
+    );
   }
-  if (d.annotations.length > ANNOTATION_LIMIT) lines.push(`  and ${d.annotations.length - ANNOTATION_LIMIT} more: ${d.appUrl}`);
+  if (d.annotations.length > ANNOTATION_LIMIT)
+    lines.push(`  and ${d.annotations.length - ANNOTATION_LIMIT} more: ${d.appUrl}`);
 }
 
 function textDigest(d: DigestInput, quiet: boolean): string {
   const lines = [`${d.topicTitle}: weekly digest`, `Covers ${covers(d)}.`, ''];
-  if (quiet) lines.push('No changes this period: no new or corrected observations and no warnings fired or recovered.', '');
+  if (quiet)
+    lines.push('No changes this period: no new or corrected observations and no warnings fired or recovered.', '');
   textPicture(d, lines);
   textWarnings(d, lines);
   textObservations(d, lines);

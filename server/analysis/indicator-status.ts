@@ -43,7 +43,12 @@ export function indicatorStatusFromMonths(input: {
     return { start, reading: carry === null ? null : round4(carry), carried: reading === undefined && carry !== null };
   });
   return {
-    latest: { level: ends.latestLevel, words: input.levels[ends.latestLevel - 1], observedAt: ends.latestAt, demo: ends.latestDemo },
+    latest: {
+      level: ends.latestLevel,
+      words: input.levels[ends.latestLevel - 1],
+      observedAt: ends.latestAt,
+      demo: ends.latestDemo
+    },
     ageDays,
     freshness: freshness(ageDays, input.cadenceDays),
     spark: spark.slice(-SPARK_MONTHS)

@@ -74,7 +74,12 @@ export function segmentOf(indicatorId: string, from: string, current: Reading[],
  * the active ones dated on or after `start`, in (observedAt, observationId) order, so a later
  * record of the same day and source wins. One segment per day that brings a reading.
  */
-export function voteSegments(indicatorId: string, before: Reading[], readings: Reading[], model: FitModel): VoteSegment[] {
+export function voteSegments(
+  indicatorId: string,
+  before: Reading[],
+  readings: Reading[],
+  model: FitModel
+): VoteSegment[] {
   const latest = new Map(before.map((r) => [r.sourceId, r]));
   const segments: VoteSegment[] = [];
   readings.forEach((r, i) => {

@@ -37,9 +37,17 @@ export function sensitivity(day: string, segments: readonly (VoteSegment | undef
       moved[i] = segmentOf(seg.indicatorId, seg.from, readings, model);
       const p = stateAt(day, moved, model).probabilities;
       const leading = model.scenarioIds[leaderOf(p)];
-      whatIfs.push({ indicatorId: seg.indicatorId, shift, leading, leaderProbability: p[leader], changesLeader: leaderOf(p) !== leader });
+      whatIfs.push({
+        indicatorId: seg.indicatorId,
+        shift,
+        leading,
+        leaderProbability: p[leader],
+        changesLeader: leaderOf(p) !== leader
+      });
     }
   });
-  whatIfs.sort((a, b) => Number(b.changesLeader) - Number(a.changesLeader) || a.leaderProbability - b.leaderProbability);
+  whatIfs.sort(
+    (a, b) => Number(b.changesLeader) - Number(a.changesLeader) || a.leaderProbability - b.leaderProbability
+  );
   return { at: day, leading: model.scenarioIds[leader], leaderProbability: base[leader], whatIfs };
 }

@@ -71,7 +71,10 @@ export function indicatorSeries({ readings, period, from, to, cadenceDays }: Ser
   }
   const firstStart = periodOf(from, period).start;
   let last: PeriodReading | null = null;
-  const earlier = [...byPeriod.keys()].filter((k) => k < firstStart).sort().at(-1);
+  const earlier = [...byPeriod.keys()]
+    .filter((k) => k < firstStart)
+    .sort()
+    .at(-1);
   if (earlier) last = summarise(byPeriod.get(earlier)!, periodOf(earlier, period).end);
 
   return periodsBetween(from, to, period).map(({ start, end }) => {
@@ -79,10 +82,26 @@ export function indicatorSeries({ readings, period, from, to, cadenceDays }: Ser
     if (inPeriod) {
       const s = summarise(inPeriod, end);
       last = s;
-      return { start, end, reading: round4(s.reading), confidence: round4(s.confidence), carried: false, observationCount: inPeriod.length, quantity: s.quantity };
+      return {
+        start,
+        end,
+        reading: round4(s.reading),
+        confidence: round4(s.confidence),
+        carried: false,
+        observationCount: inPeriod.length,
+        quantity: s.quantity
+      };
     }
     if (!last) return { start, end, reading: null, confidence: 0, carried: false, observationCount: 0, quantity: null };
     const decay = Math.pow(0.5, daysBetween(last.end, end) / cadenceDays);
-    return { start, end, reading: round4(last.reading), confidence: round4(last.confidence * decay), carried: true, observationCount: 0, quantity: null };
+    return {
+      start,
+      end,
+      reading: round4(last.reading),
+      confidence: round4(last.confidence * decay),
+      carried: true,
+      observationCount: 0,
+      quantity: null
+    };
   });
 }

@@ -57,7 +57,11 @@ export function wholeHistory(ind: WarningIndicator, today: string): IndicatorDet
 
 /** Tripwires, novel highs and staleness gaps (README, Method: Warnings) from each detector's input. */
 export function indicatorWarnings(d: IndicatorDetection): WarningEvent[] {
-  return [...tripwireDetector.detect(d.tripwire), ...noveltyDetector.detect(d.novelty), ...stalenessDetector.detect(d.staleness)];
+  return [
+    ...tripwireDetector.detect(d.tripwire),
+    ...noveltyDetector.detect(d.novelty),
+    ...stalenessDetector.detect(d.staleness)
+  ];
 }
 
 /** A leader change, or a move of SHIFT_POINTS or more, between the two dates of each week. */
@@ -69,21 +73,34 @@ export function shiftWarnings(weeks: ShiftWeek[], ids: string[], titles: Record<
     const is = leaderOf(w.after);
     if (is !== was) {
       const p = w.after[is];
-      events.push({ ...base, fingerprint: `shift:leader:${w.start}`, scenarioId: ids[is], at: w.start, level: p,
-        cause: `Leading scenario changed from ${titles[ids[was]]} to ${titles[ids[is]]} (${pct(p)}, ${icd203Words(p)})` });
+      events.push({
+        ...base,
+        fingerprint: `shift:leader:${w.start}`,
+        scenarioId: ids[is],
+        at: w.start,
+        level: p,
+        cause: `Leading scenario changed from ${titles[ids[was]]} to ${titles[ids[is]]} (${pct(p)}, ${icd203Words(p)})`
+      });
     }
     ids.forEach((id, k) => {
       const delta = w.after[k] - w.before[k];
       if (Math.abs(delta) < SHIFT_POINTS) return;
-      events.push({ ...base, fingerprint: `shift:move:${id}:${w.start}`, scenarioId: id, at: w.start, level: w.after[k],
-        cause: `${titles[id]} ${delta > 0 ? 'rose' : 'fell'} from ${pct(w.before[k])} to ${pct(w.after[k])} within ${SHIFT_DAYS} days` });
+      events.push({
+        ...base,
+        fingerprint: `shift:move:${id}:${w.start}`,
+        scenarioId: id,
+        at: w.start,
+        level: w.after[k],
+        cause: `${titles[id]} ${delta > 0 ? 'rose' : 'fell'} from ${pct(w.before[k])} to ${pct(w.after[k])} within ${SHIFT_DAYS} days`
+      });
     });
   }
   return events;
 }
 
 /** Events in a stable order: by date, then fingerprint. */
-export const byDate = (a: WarningEvent, b: WarningEvent) => a.at.localeCompare(b.at) || a.fingerprint.localeCompare(b.fingerprint);
+export const byDate = (a: WarningEvent, b: WarningEvent) =>
+  a.at.localeCompare(b.at) || a.fingerprint.localeCompare(b.fingerprint);
 
 /**
  * Every warning the evidence supports (README, Method: Warnings): tripwire crossings with hysteresis, novel

@@ -47,7 +47,8 @@ export interface ApiRouteAccess {
   roles: readonly Role[] | null;
 }
 
-const deny = (reply: FastifyReply, status: 401 | 403, message: string) => reply.code(status).send({ message } satisfies ErrorBody);
+const deny = (reply: FastifyReply, status: 401 | 403, message: string) =>
+  reply.code(status).send({ message } satisfies ErrorBody);
 
 /**
  * Deny by default. Access is decided from the route the router matched (its declared `config`),
@@ -86,14 +87,18 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     if (config?.public === true) return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? app.store.sessions.resume(token, app.clock(), policy) : null;
-    if (!session || (!options.demo && isDemoAccount(session.username))) return deny(reply, 401, 'sign in first: no valid session');
+    if (!session || (!options.demo && isDemoAccount(session.username)))
+      return deny(reply, 401, 'sign in first: no valid session');
     request.session = session;
     const roles = config?.roles;
     if (roles && !roles.includes(session.role)) {
       const needed = roles.map((r) => r.replace('_', ' ')).join(' or ');
       return deny(reply, 403, `a ${session.role.replace('_', ' ')} may not do this: it needs the role ${needed}`);
     }
-    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, session.csrfToken)) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !sameToken(request.headers['x-csrf-token'] as string | undefined, session.csrfToken)
+    ) {
       return deny(reply, 403, 'missing or wrong x-csrf-token header');
     }
   });
@@ -102,5 +107,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
 /** The acting person, and the time, for audit rows and stored records. */
 export function actorOf(request: FastifyRequest): Actor {
   const now = request.server.clock();
-  return request.session ? { now, actor: request.session.username, userId: request.session.userId } : { now, actor: 'anonymous', userId: null };
+  return request.session
+    ? { now, actor: request.session.username, userId: request.session.userId }
+    : { now, actor: 'anonymous', userId: null };
 }

@@ -15,9 +15,7 @@ export interface CatalogueProblem {
 
 /** `indicators[2].levels` from zod's ['indicators', 2, 'levels']. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
 /** A catalogue that cannot be loaded: every problem names its file and field. */
@@ -25,9 +23,7 @@ export class CatalogueError extends Error {
   constructor(readonly problems: CatalogueProblem[]) {
     super(
       `The catalogue is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems
-          .map((p) => `  ${displayPath(p.file)}: ${p.path ? `${p.path}: ` : ''}${p.message}`)
-          .join('\n')
+        problems.map((p) => `  ${displayPath(p.file)}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n')
     );
     this.name = 'CatalogueError';
   }

@@ -18,7 +18,11 @@ export function checkCatalogue(c: Catalogue, topicFile: string): CatalogueProble
   const checkProvenance = (file: string, path: string, items: { document: string }[]) =>
     items.forEach((p, i) => {
       if (!documents.has(p.document)) {
-        problems.push({ file, path: `${path}provenance[${i}].document`, message: `"${p.document}" is not a document listed in ${topicFile}` });
+        problems.push({
+          file,
+          path: `${path}provenance[${i}].document`,
+          message: `"${p.document}" is not a document listed in ${topicFile}`
+        });
       }
     });
 
@@ -45,26 +49,47 @@ export function checkCatalogue(c: Catalogue, topicFile: string): CatalogueProble
     claimId(ind.id, ind.file, `${at}.id`);
     checkProvenance(ind.file, `${at}.`, ind.provenance);
     for (const id of scenarioIds) {
-      if (!ind.bands[id]) problems.push({ file: ind.file, path: `${at}.bands`, message: `missing the band for scenario "${id}"` });
+      if (!ind.bands[id])
+        problems.push({ file: ind.file, path: `${at}.bands`, message: `missing the band for scenario "${id}"` });
     }
     for (const id of Object.keys(ind.bands)) {
-      if (!scenarioIds.includes(id)) problems.push({ file: ind.file, path: `${at}.bands.${id}`, message: 'no scenario has this id' });
+      if (!scenarioIds.includes(id))
+        problems.push({ file: ind.file, path: `${at}.bands.${id}`, message: 'no scenario has this id' });
     }
   }
 
   const priorSum = c.scenarios.reduce((sum, s) => sum + s.prior, 0);
   if (Math.abs(priorSum - 1) > PRIOR_TOLERANCE) {
-    problems.push({ file: c.scenariosFile, path: 'scenarios[*].prior', message: `priors must sum to 1, they sum to ${priorSum.toFixed(3)}` });
+    problems.push({
+      file: c.scenariosFile,
+      path: 'scenarios[*].prior',
+      message: `priors must sum to 1, they sum to ${priorSum.toFixed(3)}`
+    });
   }
 
   const indicatorIds = new Set(c.indicators.map((i) => i.id));
   c.demoObservations.forEach((o, i) => {
     const file = c.demoFile ?? '';
-    if (!indicatorIds.has(o.indicator)) problems.push({ file, path: `observations[${i}].indicator`, message: `no indicator "${o.indicator}" in the catalogue` });
-    if (!documents.has(o.document)) problems.push({ file, path: `observations[${i}].document`, message: `"${o.document}" is not a document listed in ${topicFile}` });
-    if (!IsoDate.safeParse(o.observedAt).success) problems.push({ file, path: `observations[${i}].observedAt`, message: 'is not a real calendar date' });
+    if (!indicatorIds.has(o.indicator))
+      problems.push({
+        file,
+        path: `observations[${i}].indicator`,
+        message: `no indicator "${o.indicator}" in the catalogue`
+      });
+    if (!documents.has(o.document))
+      problems.push({
+        file,
+        path: `observations[${i}].document`,
+        message: `"${o.document}" is not a document listed in ${topicFile}`
+      });
+    if (!IsoDate.safeParse(o.observedAt).success)
+      problems.push({ file, path: `observations[${i}].observedAt`, message: 'is not a real calendar date' });
     else if (o.observedAt < c.topic.observableFrom) {
-      problems.push({ file, path: `observations[${i}].observedAt`, message: `is before the topic's observableFrom (${c.topic.observableFrom})` });
+      problems.push({
+        file,
+        path: `observations[${i}].observedAt`,
+        message: `is before the topic's observableFrom (${c.topic.observableFrom})`
+      });
     }
   });
   if (c.demoFile) problems.push(...checkDemoObservations(c.demoObservations, c.demoFile));
@@ -80,17 +105,28 @@ function checkPositions(c: Catalogue, topicFile: string): CatalogueProblem[] {
     const at = `scenarios[${i}].position`;
     for (const axis of c.topic.axes) {
       const value = s.position[axis.id];
-      if (value === undefined) problems.push({ file, path: at, message: `names no value on the axis "${axis.id}" of ${topicFile}` });
+      if (value === undefined)
+        problems.push({ file, path: at, message: `names no value on the axis "${axis.id}" of ${topicFile}` });
       else if (!axis.values.some((v) => v.id === value)) {
-        problems.push({ file, path: `${at}.${axis.id}`, message: `"${value}" is not a value of the axis "${axis.id}" (${axis.values.map((v) => v.id).join(', ')})` });
+        problems.push({
+          file,
+          path: `${at}.${axis.id}`,
+          message: `"${value}" is not a value of the axis "${axis.id}" (${axis.values.map((v) => v.id).join(', ')})`
+        });
       }
     }
     for (const key of Object.keys(s.position)) {
-      if (!c.topic.axes.some((a) => a.id === key)) problems.push({ file, path: `${at}.${key}`, message: `no axis "${key}" in ${topicFile}` });
+      if (!c.topic.axes.some((a) => a.id === key))
+        problems.push({ file, path: `${at}.${key}`, message: `no axis "${key}" in ${topicFile}` });
     }
     const place = c.topic.axes.map((a) => `${a.id}=${s.position[a.id]}`).join(', ');
     const other = taken.get(place);
-    if (other) problems.push({ file, path: at, message: `same position as "${other}" (${place}): scenarios must exclude each other` });
+    if (other)
+      problems.push({
+        file,
+        path: at,
+        message: `same position as "${other}" (${place}): scenarios must exclude each other`
+      });
     else taken.set(place, s.id);
   });
   return problems;

@@ -9,16 +9,18 @@ import { CatalogueError, formatPath, type CatalogueProblem } from './catalogue-e
 import type { Catalogue } from './load-catalogue.js';
 
 /** An entry of `demo-annotations.yaml`: an annotation whose source is a passage of a topic document. */
-const DemoAnnotation = z.object({
-  startsOn: z.string(),
-  endsOn: z.string().optional(),
-  text: z.string(),
-  scope: z.string(),
-  familyId: z.string().optional(),
-  indicatorId: z.string().optional(),
-  document: z.string().min(1),
-  section: z.string().min(1).max(200)
-}).strict();
+const DemoAnnotation = z
+  .object({
+    startsOn: z.string(),
+    endsOn: z.string().optional(),
+    text: z.string(),
+    scope: z.string(),
+    familyId: z.string().optional(),
+    indicatorId: z.string().optional(),
+    document: z.string().min(1),
+    section: z.string().min(1).max(200)
+  })
+  .strict();
 const DemoAnnotationsFile = z.object({ annotations: z.array(DemoAnnotation) }).strict();
 
 export type DemoAnnotation = AnnotationInput;
@@ -44,10 +46,16 @@ export function loadDemoAnnotations(catalogue: Catalogue): DemoAnnotation[] {
   const annotations = parsed.data.annotations.map(({ document, section, ...entry }, k) => {
     const doc = documents.get(document);
     if (!doc) add(['annotations', k, 'document'], `no document "${document}" in topic.yaml`);
-    const input = AnnotationInput.safeParse({ ...entry, source: `${doc?.title ?? document} [${document}], ${section}` });
-    if (!input.success) input.error.issues.forEach((i) => add(['annotations', k, ...(i.path as (string | number)[])], i.message));
-    if (entry.familyId && !families.has(entry.familyId)) add(['annotations', k, 'familyId'], `no family "${entry.familyId}"`);
-    if (entry.indicatorId && !indicators.has(entry.indicatorId)) add(['annotations', k, 'indicatorId'], `no indicator "${entry.indicatorId}"`);
+    const input = AnnotationInput.safeParse({
+      ...entry,
+      source: `${doc?.title ?? document} [${document}], ${section}`
+    });
+    if (!input.success)
+      input.error.issues.forEach((i) => add(['annotations', k, ...(i.path as (string | number)[])], i.message));
+    if (entry.familyId && !families.has(entry.familyId))
+      add(['annotations', k, 'familyId'], `no family "${entry.familyId}"`);
+    if (entry.indicatorId && !indicators.has(entry.indicatorId))
+      add(['annotations', k, 'indicatorId'], `no indicator "${entry.indicatorId}"`);
     return input.success ? input.data : null;
   });
   if (problems.length) throw new CatalogueError(problems);

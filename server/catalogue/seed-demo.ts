@@ -32,7 +32,10 @@ export function seedDemo(store: Store, catalogue: Catalogue, now: Date): number 
       if (grades.length === 0) continue;
       const reliability = mode(grades);
       const name = `${doc.title}${doc.publisher ? ` — ${doc.publisher}` : ''} [${doc.file}]`;
-      const created = store.sources.create({ name, kind: 'document', reliability, rationale: doc.character ?? 'demonstration source' }, who);
+      const created = store.sources.create(
+        { name, kind: 'document', reliability, rationale: doc.character ?? 'demonstration source' },
+        who
+      );
       sourceIds.set(doc.file, created.id);
     }
     store.observations.recordAll(inputs(), { ...who, demo: true });

@@ -11,6 +11,8 @@ runCli(() =>
     const built = rebuildAssessment(store);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const warnings = runEvaluateWarnings({ store, clock: () => new Date() });
-    console.log(`Assessment rebuilt in ${ms.toFixed(0)} ms: ${built.segments} vote segments, ${built.days} days; warnings: ${warnings.inserted} new, ${warnings.withdrawn} withdrawn.`);
+    console.log(
+      `Assessment rebuilt in ${ms.toFixed(0)} ms: ${built.segments} vote segments, ${built.days} days; warnings: ${warnings.inserted} new, ${warnings.withdrawn} withdrawn.`
+    );
   })
 );

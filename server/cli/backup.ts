@@ -14,7 +14,8 @@ async function main() {
   const [target] = process.argv.slice(2);
   if (!target) throw new Error(USAGE);
   const config = loadConfig();
-  if (config.dbFile === ':memory:' || !existsSync(config.dbFile)) throw new Error(`no database at ${config.dbFile} (WATCHFLOOR_DB)`);
+  if (config.dbFile === ':memory:' || !existsSync(config.dbFile))
+    throw new Error(`no database at ${config.dbFile} (WATCHFLOOR_DB)`);
   const copy = resolve(target);
   if (existsSync(copy)) throw new Error(`${copy} already exists: choose a new file\n${USAGE}`);
   // The copy holds password hashes and sessions too: the server's user's alone, like the original.
@@ -31,7 +32,9 @@ async function main() {
     const verdict = check.pragma('integrity_check', { simple: true });
     check.close();
     if (verdict !== 'ok') throw new Error(`the copy failed its integrity check: ${verdict}`);
-    console.log(`Backed up ${config.dbFile} to ${copy}: ${totalPages} pages in ${ms.toFixed(0)} ms; integrity check ok.`);
+    console.log(
+      `Backed up ${config.dbFile} to ${copy}: ${totalPages} pages in ${ms.toFixed(0)} ms; integrity check ok.`
+    );
   } finally {
     source.close();
   }

@@ -15,16 +15,46 @@ async function main() {
   await withStore(async (store, config) => {
     if (values['dry-run']) {
       const last = store.digests.lastSent();
-      const d = composeDigest(digestInput(store, { coversFrom: last?.coversTo ?? null, coversTo: new Date().toISOString(), appUrl: config.digest.publicUrl }));
-      console.log(`Subject: ${d.subject}\nTo: ${store.digests.subscribers().map((s) => s.email).join(', ') || '(no subscribers)'}\n\n${d.text}`);
+      const d = composeDigest(
+        digestInput(store, {
+          coversFrom: last?.coversTo ?? null,
+          coversTo: new Date().toISOString(),
+          appUrl: config.digest.publicUrl
+        })
+      );
+      console.log(
+        `Subject: ${d.subject}\nTo: ${
+          store.digests
+            .subscribers()
+            .map((s) => s.email)
+            .join(', ') || '(no subscribers)'
+        }\n\n${d.text}`
+      );
       return;
     }
-    const mailer = createMailer({ smtpUrl: config.digest.smtpUrl, outboxDir: config.digest.outboxDir, from: config.digest.from });
+    const mailer = createMailer({
+      smtpUrl: config.digest.smtpUrl,
+      outboxDir: config.digest.outboxDir,
+      from: config.digest.from
+    });
     try {
-      const run = await runDigest({ store, clock: () => new Date(), mailer, appUrl: config.digest.publicUrl, holder: `${hostname()}:${process.pid}:cli` }, { kind: 'compose', slot: null });
-      console.log(run.outcome === 'done'
-        ? `Digest #${run.digestId} ${run.status}: ${run.sent} sent, ${run.failed} failed, ${run.retrying} to retry (${mailer.target}).`
-        : run.outcome === 'busy' ? 'Another process is sending the digest right now; nothing done.' : 'Nothing to send.');
+      const run = await runDigest(
+        {
+          store,
+          clock: () => new Date(),
+          mailer,
+          appUrl: config.digest.publicUrl,
+          holder: `${hostname()}:${process.pid}:cli`
+        },
+        { kind: 'compose', slot: null }
+      );
+      console.log(
+        run.outcome === 'done'
+          ? `Digest #${run.digestId} ${run.status}: ${run.sent} sent, ${run.failed} failed, ${run.retrying} to retry (${mailer.target}).`
+          : run.outcome === 'busy'
+            ? 'Another process is sending the digest right now; nothing done.'
+            : 'Nothing to send.'
+      );
     } finally {
       mailer.close();
     }

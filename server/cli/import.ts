@@ -57,7 +57,10 @@ async function main() {
   const file = await readFile(path);
   await withStore((store) => {
     const report = importObservations(store, file, {
-      dryRun: values['dry-run'] ?? false, now: new Date(), actor: `cli:${process.env.USER ?? 'shell'}`, userId: null,
+      dryRun: values['dry-run'] ?? false,
+      now: new Date(),
+      actor: `cli:${process.env.USER ?? 'shell'}`,
+      userId: null,
       onProgress(phase, done, total) {
         if (done === 0) bar.start(total, 0, { phase: phase.padEnd(8), unit: 'rows' });
         bar.update(done);

@@ -54,7 +54,9 @@ async function main() {
     switch (command) {
       case 'list':
         for (const u of store.users.list()) {
-          console.log(`${u.username.padEnd(20)} ${u.role.padEnd(14)} ${(u.email ?? '-').padEnd(30)} ${u.disabled ? 'disabled' : 'active'}`);
+          console.log(
+            `${u.username.padEnd(20)} ${u.role.padEnd(14)} ${(u.email ?? '-').padEnd(30)} ${u.disabled ? 'disabled' : 'active'}`
+          );
         }
         break;
       case 'add': {
@@ -69,7 +71,10 @@ async function main() {
         }
         if (!username) throw new Error(USAGE);
         const password = await readPassword(`Password for ${username}: `);
-        const created = await accounts.create({ username, role, displayName: values.name ?? username, email: values.email, password }, who);
+        const created = await accounts.create(
+          { username, role, displayName: values.name ?? username, email: values.email, password },
+          who
+        );
         console.log(`Created ${created.username} (${created.role}).`);
         break;
       }
@@ -96,7 +101,12 @@ async function main() {
 }
 
 main().catch((err) => {
-  const message = err instanceof InputError ? `${err.path}: ${err.message}` : err?.issues ? `role: ${err.issues[0].message}` : err.message;
+  const message =
+    err instanceof InputError
+      ? `${err.path}: ${err.message}`
+      : err?.issues
+        ? `role: ${err.issues[0].message}`
+        : err.message;
   console.error(message);
   process.exit(1);
 });

@@ -1,4 +1,11 @@
-import type { AuditEntry, ExportedSeries, FitPoint, Observation, ScenarioExport, SeriesPoint } from '../schemas/index.js';
+import type {
+  AuditEntry,
+  ExportedSeries,
+  FitPoint,
+  Observation,
+  ScenarioExport,
+  SeriesPoint
+} from '../schemas/index.js';
 import type { CsvColumn } from './write-csv.js';
 
 export const OBSERVATION_COLUMNS: CsvColumn<Observation>[] = [
@@ -61,7 +68,9 @@ export const SCENARIO_COLUMNS: CsvColumn<ScenarioRow>[] = [
 
 export function scenarioRows(e: ScenarioExport): ScenarioRow[] {
   const titles = new Map(e.scenarios.map((s) => [s.id, s.title]));
-  return e.points.flatMap((point) => point.scenarios.map((s) => ({ ...s, point, period: e.period, title: titles.get(s.scenarioId) ?? s.scenarioId })));
+  return e.points.flatMap((point) =>
+    point.scenarios.map((s) => ({ ...s, point, period: e.period, title: titles.get(s.scenarioId) ?? s.scenarioId }))
+  );
 }
 
 export const AUDIT_COLUMNS: CsvColumn<AuditEntry>[] = [

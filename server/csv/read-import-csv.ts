@@ -28,11 +28,18 @@ export function headerProblems(header: string[]): ImportRejection[] {
   const known = new Set<string>(IMPORT_COLUMNS);
   const problems: ImportRejection[] = [];
   for (const column of IMPORT_COLUMNS) {
-    if (!header.includes(column)) problems.push({ line: 1, field: column, message: `the header lacks the column "${column}"` });
+    if (!header.includes(column))
+      problems.push({ line: 1, field: column, message: `the header lacks the column "${column}"` });
   }
   header.forEach((column, i) => {
-    if (!known.has(column)) problems.push({ line: 1, field: column, message: `unknown column "${column}" (expected ${IMPORT_COLUMNS.join(',')})` });
-    else if (header.indexOf(column) !== i) problems.push({ line: 1, field: column, message: `the column "${column}" appears twice` });
+    if (!known.has(column))
+      problems.push({
+        line: 1,
+        field: column,
+        message: `unknown column "${column}" (expected ${IMPORT_COLUMNS.join(',')})`
+      });
+    else if (header.indexOf(column) !== i)
+      problems.push({ line: 1, field: column, message: `the column "${column}" appears twice` });
   });
   return problems;
 }
@@ -44,7 +51,11 @@ export function headerProblems(header: string[]): ImportRejection[] {
  */
 export async function* readImportCsv(
   input: Readable,
-  { byteLimit, onHeader, onBroken }: { byteLimit: number; onHeader: (p: ImportRejection[]) => void; onBroken: (r: ImportRejection) => void }
+  {
+    byteLimit,
+    onHeader,
+    onBroken
+  }: { byteLimit: number; onHeader: (p: ImportRejection[]) => void; onBroken: (r: ImportRejection) => void }
 ): AsyncGenerator<CsvRecord> {
   let bytes = 0;
   input.on('data', (chunk: Buffer) => {
@@ -80,5 +91,6 @@ export async function* readImportCsv(
   }
   // The stream may end before its 'error' reaches the parser: the count decides.
   if (bytes > byteLimit) throw new TooLargeError(byteLimit);
-  if (!header && !broken) onHeader([{ line: 1, field: '', message: `the file is empty: it needs the header ${IMPORT_COLUMNS.join(',')}` }]);
+  if (!header && !broken)
+    onHeader([{ line: 1, field: '', message: `the file is empty: it needs the header ${IMPORT_COLUMNS.join(',')}` }]);
 }

@@ -4,8 +4,22 @@ import type { Reading, VoteSegment } from '../analysis/scenario-fit.js';
 import type { Reliability } from '../schemas/index.js';
 import type { Db } from './open-db.js';
 
-interface SegmentRow { indicatorId: string; fromDay: string; weightSum: number; logLikelihoodJson: string; distanceJson: string; readingsJson: string }
-interface DayRow { day: string; probabilitiesJson: string; inconsistencyJson: string; covered: number; sources: number; evidence: number }
+interface SegmentRow {
+  indicatorId: string;
+  fromDay: string;
+  weightSum: number;
+  logLikelihoodJson: string;
+  distanceJson: string;
+  readingsJson: string;
+}
+interface DayRow {
+  day: string;
+  probabilitiesJson: string;
+  inconsistencyJson: string;
+  covered: number;
+  sources: number;
+  evidence: number;
+}
 type ReadingRow = Omit<Reading, 'weight'> & { indicatorId: string; reliability: Reliability; credibility: number };
 
 const SEGMENT = `indicator_id AS indicatorId, from_day AS fromDay, weight_sum AS weightSum,
@@ -13,14 +27,25 @@ const SEGMENT = `indicator_id AS indicatorId, from_day AS fromDay, weight_sum AS
 const DAY = `day, probabilities_json AS probabilitiesJson, inconsistency_json AS inconsistencyJson, covered, sources, evidence`;
 
 const toSegment = (r: SegmentRow): VoteSegment => ({
-  indicatorId: r.indicatorId, from: r.fromDay, weightSum: r.weightSum,
-  logLikelihood: JSON.parse(r.logLikelihoodJson), distance: JSON.parse(r.distanceJson), readings: JSON.parse(r.readingsJson)
+  indicatorId: r.indicatorId,
+  from: r.fromDay,
+  weightSum: r.weightSum,
+  logLikelihood: JSON.parse(r.logLikelihoodJson),
+  distance: JSON.parse(r.distanceJson),
+  readings: JSON.parse(r.readingsJson)
 });
 const toDay = (r: DayRow): StoredDay => ({
-  day: r.day, probabilities: JSON.parse(r.probabilitiesJson), inconsistency: JSON.parse(r.inconsistencyJson),
-  covered: r.covered, sources: r.sources, evidence: r.evidence
+  day: r.day,
+  probabilities: JSON.parse(r.probabilitiesJson),
+  inconsistency: JSON.parse(r.inconsistencyJson),
+  covered: r.covered,
+  sources: r.sources,
+  evidence: r.evidence
 });
-const toReading = ({ reliability, credibility, ...r }: ReadingRow) => ({ ...r, weight: observationWeight(reliability, credibility) });
+const toReading = ({ reliability, credibility, ...r }: ReadingRow) => ({
+  ...r,
+  weight: observationWeight(reliability, credibility)
+});
 
 /**
  * The materialised assessment (migration 0006): vote segments per indicator and one row per
@@ -39,19 +64,25 @@ export function createAssessmentRepository(db: Db, { includeDemo }: { includeDem
       ORDER BY from_day DESC LIMIT 1`),
     segmentAt: db.prepare(`SELECT ${SEGMENT} FROM assessment_segments WHERE indicator_id = ? AND from_day <= ?
       ORDER BY from_day DESC LIMIT 1`),
-    segmentsFrom: db.prepare(`SELECT ${SEGMENT} FROM assessment_segments WHERE from_day >= ? ORDER BY from_day, indicator_id`),
+    segmentsFrom: db.prepare(
+      `SELECT ${SEGMENT} FROM assessment_segments WHERE from_day >= ? ORDER BY from_day, indicator_id`
+    ),
     deleteSegments: db.prepare('DELETE FROM assessment_segments WHERE indicator_id = ? AND from_day >= ?'),
-    insertSegment: db.prepare(`INSERT INTO assessment_segments (indicator_id, from_day, weight_sum, log_likelihood_json, distance_json, readings_json)
+    insertSegment:
+      db.prepare(`INSERT INTO assessment_segments (indicator_id, from_day, weight_sum, log_likelihood_json, distance_json, readings_json)
       VALUES (@indicatorId, @from, @weightSum, @logLikelihood, @distance, @readings)`),
     // Two subqueries: SQLite reads min() or max() from the index's ends only when each stands alone.
     segmentSpan: db.prepare(`SELECT (SELECT min(from_day) FROM assessment_segments) AS first,
       (SELECT max(from_day) FROM assessment_segments) AS last`),
     deleteDaysFrom: db.prepare('DELETE FROM assessment_days WHERE day >= ?'),
     deleteDaysBefore: db.prepare('DELETE FROM assessment_days WHERE day < ?'),
-    insertDay: db.prepare(`INSERT INTO assessment_days (day, probabilities_json, inconsistency_json, covered, sources, evidence)
+    insertDay:
+      db.prepare(`INSERT INTO assessment_days (day, probabilities_json, inconsistency_json, covered, sources, evidence)
       VALUES (@day, @probabilities, @inconsistency, @covered, @sources, @evidence)`),
     days: db.prepare(`SELECT ${DAY} FROM assessment_days WHERE day IN (SELECT value FROM json_each(?)) ORDER BY day`),
-    evidenceDays: db.prepare('SELECT day, evidence FROM assessment_days WHERE evidence > 0 AND day BETWEEN ? AND ? ORDER BY day'),
+    evidenceDays: db.prepare(
+      'SELECT day, evidence FROM assessment_days WHERE evidence > 0 AND day BETWEEN ? AND ? ORDER BY day'
+    ),
     lastEvidenceDay: db.prepare('SELECT max(from_day) FROM assessment_segments WHERE from_day <= ?').pluck(),
     allSegments: db.prepare(`SELECT ${SEGMENT} FROM assessment_segments ORDER BY indicator_id, from_day`),
     allDays: db.prepare(`SELECT ${DAY} FROM assessment_days ORDER BY day`),
@@ -60,7 +91,8 @@ export function createAssessmentRepository(db: Db, { includeDemo }: { includeDem
 
   return {
     /** An indicator's active readings dated on or after `from`, in (date, id) order. */
-    readingsOf: (indicatorId: string, from: string): Reading[] => (q.readingsOf.all(indicatorId, from) as ReadingRow[]).map(toReading),
+    readingsOf: (indicatorId: string, from: string): Reading[] =>
+      (q.readingsOf.all(indicatorId, from) as ReadingRow[]).map(toReading),
     /** Every active reading dated on or after `from`, by indicator: a rebuild's input. */
     allReadings: (from: string) => (q.allReadings.all(from) as ReadingRow[]).map(toReading),
     segmentBefore: (indicatorId: string, day: string) => {
@@ -78,16 +110,28 @@ export function createAssessmentRepository(db: Db, { includeDemo }: { includeDem
     replaceSegments(indicatorId: string, from: string, segments: VoteSegment[]) {
       q.deleteSegments.run(indicatorId, from);
       for (const s of segments) {
-        q.insertSegment.run({ indicatorId, from: s.from, weightSum: s.weightSum, logLikelihood: JSON.stringify(s.logLikelihood),
-          distance: JSON.stringify(s.distance), readings: JSON.stringify(s.readings) });
+        q.insertSegment.run({
+          indicatorId,
+          from: s.from,
+          weightSum: s.weightSum,
+          logLikelihood: JSON.stringify(s.logLikelihood),
+          distance: JSON.stringify(s.distance),
+          readings: JSON.stringify(s.readings)
+        });
       }
     },
     /** Replaces the days from `from` on, and drops days before the first segment. */
     replaceDays(from: string, days: StoredDay[], firstSegmentDay: string | null) {
       q.deleteDaysFrom.run(from);
       for (const d of days) {
-        q.insertDay.run({ day: d.day, probabilities: JSON.stringify(d.probabilities), inconsistency: JSON.stringify(d.inconsistency),
-          covered: d.covered, sources: d.sources, evidence: d.evidence });
+        q.insertDay.run({
+          day: d.day,
+          probabilities: JSON.stringify(d.probabilities),
+          inconsistency: JSON.stringify(d.inconsistency),
+          covered: d.covered,
+          sources: d.sources,
+          evidence: d.evidence
+        });
       }
       q.deleteDaysBefore.run(firstSegmentDay ?? '9999-12-31');
     },
@@ -98,7 +142,10 @@ export function createAssessmentRepository(db: Db, { includeDemo }: { includeDem
     /** The latest day on or before `day` that brought a reading. */
     lastEvidenceDay: (day: string) => (q.lastEvidenceDay.get(day) as string | null) ?? null,
     /** Everything materialised, for comparing an incremental state with a rebuild. */
-    dump: () => ({ segments: (q.allSegments.all() as SegmentRow[]).map(toSegment), days: (q.allDays.all() as DayRow[]).map(toDay) }),
+    dump: () => ({
+      segments: (q.allSegments.all() as SegmentRow[]).map(toSegment),
+      days: (q.allDays.all() as DayRow[]).map(toDay)
+    }),
     maxObservationId: () => q.maxObservationId.get() as number
   };
 }

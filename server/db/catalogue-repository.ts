@@ -11,15 +11,35 @@ import type {
 import type { Db } from './open-db.js';
 
 interface IndicatorRow {
-  id: string; familyId: string; familyTitle: string; title: string; lookFor: string; levelsJson: string;
-  quantityUnit: string | null; quantityLabel: string | null; cadenceDays: number; fire: number;
-  recover: number; provenanceJson: string; retiredAt: string | null;
+  id: string;
+  familyId: string;
+  familyTitle: string;
+  title: string;
+  lookFor: string;
+  levelsJson: string;
+  quantityUnit: string | null;
+  quantityLabel: string | null;
+  cadenceDays: number;
+  fire: number;
+  recover: number;
+  provenanceJson: string;
+  retiredAt: string | null;
 }
 interface ScenarioRow {
-  id: string; title: string; summary: string; narrative: string; prior: number;
-  signpostsJson: string; provenanceJson: string;
+  id: string;
+  title: string;
+  summary: string;
+  narrative: string;
+  prior: number;
+  signpostsJson: string;
+  provenanceJson: string;
 }
-interface BandRow { scenarioId: string; indicatorId: string; lo: number; hi: number }
+interface BandRow {
+  scenarioId: string;
+  indicatorId: string;
+  lo: number;
+  hi: number;
+}
 
 const INDICATOR_COLUMNS = `i.id, i.family_id AS familyId, f.title AS familyTitle, i.title, i.look_for AS lookFor,
   i.levels_json AS levelsJson, i.quantity_unit AS quantityUnit, i.quantity_label AS quantityLabel,
@@ -38,7 +58,9 @@ export function createCatalogueRepository(db: Db) {
     documentTitles: db.prepare('SELECT file, title FROM documents'),
     indicators: db.prepare(`SELECT ${INDICATOR_COLUMNS} FROM indicators i JOIN families f ON f.id = i.family_id
       ORDER BY i.retired_at IS NOT NULL, f.position, i.position`),
-    indicator: db.prepare(`SELECT ${INDICATOR_COLUMNS} FROM indicators i JOIN families f ON f.id = i.family_id WHERE i.id = ?`),
+    indicator: db.prepare(
+      `SELECT ${INDICATOR_COLUMNS} FROM indicators i JOIN families f ON f.id = i.family_id WHERE i.id = ?`
+    ),
     families: db.prepare(`SELECT id, title, description, provenance_json AS provenanceJson FROM families
       ORDER BY retired_at IS NOT NULL, position`),
     scenarios: db.prepare(`SELECT ${SCENARIO_COLUMNS} FROM scenarios ORDER BY position`),
@@ -73,7 +95,12 @@ export function createCatalogueRepository(db: Db) {
     retired: r.retiredAt !== null,
     provenance: provenance(r.provenanceJson, titles)
   });
-  const toScenarioSummary = (r: ScenarioRow): ScenarioSummary => ({ id: r.id, title: r.title, summary: r.summary, prior: r.prior });
+  const toScenarioSummary = (r: ScenarioRow): ScenarioSummary => ({
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    prior: r.prior
+  });
   const toScenario = (r: ScenarioRow, titles: Titles): Scenario => ({
     ...toScenarioSummary(r),
     narrative: r.narrative,
@@ -83,14 +110,16 @@ export function createCatalogueRepository(db: Db) {
 
   return {
     topic: () => {
-      const row = q.topic.get() as { id: string; title: string; description: string; scaleLow: string; scaleHigh: string } | undefined;
+      const row = q.topic.get() as
+        { id: string; title: string; description: string; scaleLow: string; scaleHigh: string } | undefined;
       if (!row) return null;
       const { scaleLow, scaleHigh, ...topic } = row;
       return { ...topic, scale: { low: scaleLow, high: scaleHigh } };
     },
     /** The topic's assessment settings (README, Method: The assessment); null before a catalogue is loaded. */
     assessmentSettings: () =>
-      (q.assessmentSettings.get() as { halfLifeDays: number; assessFrom: string; observableFrom: string } | undefined) ?? null,
+      (q.assessmentSettings.get() as
+        { halfLifeDays: number; assessFrom: string; observableFrom: string } | undefined) ?? null,
     listIndicators(): IndicatorSummary[] {
       const titles = documentTitles();
       return (q.indicators.all() as IndicatorRow[]).map((r) => toIndicator(r, titles));
@@ -103,18 +132,24 @@ export function createCatalogueRepository(db: Db) {
         scenarioTitle: b.scenarioTitle,
         band: [b.lo, b.hi] as [number, number]
       }));
-      return { ...toIndicator(row, documentTitles()), bands, distinguishesScenarios: distinguishesScenarios(bands.map((b) => b.band)) };
+      return {
+        ...toIndicator(row, documentTitles()),
+        bands,
+        distinguishesScenarios: distinguishesScenarios(bands.map((b) => b.band))
+      };
     },
     listFamilies(): Family[] {
       const indicators = q.indicatorIdsByFamily.all() as { id: string; familyId: string }[];
       const titles = documentTitles();
-      return (q.families.all() as { id: string; title: string; description: string; provenanceJson: string }[]).map((f) => ({
-        id: f.id,
-        title: f.title,
-        description: f.description,
-        provenance: provenance(f.provenanceJson, titles),
-        indicatorIds: indicators.filter((i) => i.familyId === f.id).map((i) => i.id)
-      }));
+      return (q.families.all() as { id: string; title: string; description: string; provenanceJson: string }[]).map(
+        (f) => ({
+          id: f.id,
+          title: f.title,
+          description: f.description,
+          provenance: provenance(f.provenanceJson, titles),
+          indicatorIds: indicators.filter((i) => i.familyId === f.id).map((i) => i.id)
+        })
+      );
     },
     listScenarios(): Scenario[] {
       const titles = documentTitles();
@@ -143,8 +178,12 @@ export function createCatalogueRepository(db: Db) {
         .map((i) => {
           const row = scenarios.map((s) => bands.get(i.id)?.get(s.id) ?? ([1, 5] as [number, number]));
           return {
-            indicatorId: i.id, indicatorTitle: i.title, family: i.family, retired: i.retired,
-            bands: row, distinguishesScenarios: distinguishesScenarios(row)
+            indicatorId: i.id,
+            indicatorTitle: i.title,
+            family: i.family,
+            retired: i.retired,
+            bands: row,
+            distinguishesScenarios: distinguishesScenarios(row)
           };
         });
       return { scenarios, rows };

@@ -27,7 +27,16 @@ export function syncCatalogue(store: { db: Db; audit: AuditRepository }, c: Cata
     const summary: SyncSummary = { ...compareIndicators(c, before, indicatorSnapshot(q)), retired: [], removed: [] };
     dropWhatLeftTheFiles(q, c, before, summary, now.toISOString());
     if (Object.values(summary).some((ids) => ids.length)) {
-      audit.append({ actor: 'system:catalogue', action: 'catalogue.sync', entity: 'catalogue', entityId: c.topic.id, after: summary }, now);
+      audit.append(
+        {
+          actor: 'system:catalogue',
+          action: 'catalogue.sync',
+          entity: 'catalogue',
+          entityId: c.topic.id,
+          after: summary
+        },
+        now
+      );
     }
     return summary;
   })();
@@ -37,22 +46,44 @@ export function syncCatalogue(store: { db: Db; audit: AuditRepository }, c: Cata
 function writeTopic(db: Db, q: Statements, c: Catalogue) {
   db.exec('DELETE FROM topic; DELETE FROM documents; DELETE FROM scenario_bands;');
   const { id, title, description, halfLifeDays, assessFrom, observableFrom, scale } = c.topic;
-  q.topic.run({ id, title, description, halfLifeDays, assessFrom, observableFrom, scaleLow: scale.low, scaleHigh: scale.high });
+  q.topic.run({
+    id,
+    title,
+    description,
+    halfLifeDays,
+    assessFrom,
+    observableFrom,
+    scaleLow: scale.low,
+    scaleHigh: scale.high
+  });
   for (const d of c.topic.documents) q.document.run({ publisher: null, published: null, character: null, ...d });
 }
 
 /** Families and indicators are upserted by id, so observations keep pointing at them. */
 function writeFamiliesAndIndicators(q: Statements, c: Catalogue) {
   c.families.forEach((f, position) =>
-    q.family.run({ id: f.id, title: f.title, description: f.description, provenance: JSON.stringify(f.provenance), position })
+    q.family.run({
+      id: f.id,
+      title: f.title,
+      description: f.description,
+      provenance: JSON.stringify(f.provenance),
+      position
+    })
   );
   c.indicators.forEach((ind, position) =>
     q.indicator.run({
-      id: ind.id, familyId: ind.familyId, title: ind.title, lookFor: ind.lookFor,
-      levels: JSON.stringify(ind.levels), quantityUnit: ind.quantity?.unit ?? null,
-      quantityLabel: ind.quantity?.label ?? null, cadenceDays: ind.cadenceDays,
-      fire: ind.thresholds.fire, recover: ind.thresholds.recover,
-      provenance: JSON.stringify(ind.provenance), position
+      id: ind.id,
+      familyId: ind.familyId,
+      title: ind.title,
+      lookFor: ind.lookFor,
+      levels: JSON.stringify(ind.levels),
+      quantityUnit: ind.quantity?.unit ?? null,
+      quantityLabel: ind.quantity?.label ?? null,
+      cadenceDays: ind.cadenceDays,
+      fire: ind.thresholds.fire,
+      recover: ind.thresholds.recover,
+      provenance: JSON.stringify(ind.provenance),
+      position
     })
   );
 }
@@ -63,8 +94,14 @@ function writeScenarios(db: Db, q: Statements, c: Catalogue) {
   db.prepare('DELETE FROM scenarios WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(scenarioIds));
   c.scenarios.forEach((s, position) =>
     q.scenario.run({
-      id: s.id, title: s.title, summary: s.summary, narrative: s.narrative, prior: s.prior,
-      signposts: JSON.stringify(s.signposts), provenance: JSON.stringify(s.provenance), position
+      id: s.id,
+      title: s.title,
+      summary: s.summary,
+      narrative: s.narrative,
+      prior: s.prior,
+      signposts: JSON.stringify(s.signposts),
+      provenance: JSON.stringify(s.provenance),
+      position
     })
   );
   for (const ind of c.indicators) {
@@ -73,7 +110,8 @@ function writeScenarios(db: Db, q: Statements, c: Catalogue) {
 }
 
 /** Every indicator row as text, to tell an edited indicator from an untouched one. */
-const indicatorSnapshot = (q: Statements) => new Map((q.indicatorRows.all() as { id: string }[]).map((r) => [r.id, JSON.stringify(r)]));
+const indicatorSnapshot = (q: Statements) =>
+  new Map((q.indicatorRows.all() as { id: string }[]).map((r) => [r.id, JSON.stringify(r)]));
 
 function compareIndicators(c: Catalogue, before: Map<string, string>, after: Map<string, string>) {
   const added: string[] = [];
@@ -86,7 +124,13 @@ function compareIndicators(c: Catalogue, before: Map<string, string>, after: Map
 }
 
 /** Indicators and families gone from the files: retired while something refers to them, else deleted. */
-function dropWhatLeftTheFiles(q: Statements, c: Catalogue, before: Map<string, string>, summary: SyncSummary, at: string) {
+function dropWhatLeftTheFiles(
+  q: Statements,
+  c: Catalogue,
+  before: Map<string, string>,
+  summary: SyncSummary,
+  at: string
+) {
   const inFiles = new Set(c.indicators.map((i) => i.id));
   for (const id of before.keys()) {
     if (inFiles.has(id)) continue;
@@ -108,7 +152,8 @@ function dropWhatLeftTheFiles(q: Statements, c: Catalogue, before: Map<string, s
 
 function prepare(db: Db) {
   return {
-    topic: db.prepare(`INSERT INTO topic (id, title, description, half_life_days, assess_from, observable_from, scale_low, scale_high)
+    topic:
+      db.prepare(`INSERT INTO topic (id, title, description, half_life_days, assess_from, observable_from, scale_low, scale_high)
       VALUES (@id, @title, @description, @halfLifeDays, @assessFrom, @observableFrom, @scaleLow, @scaleHigh)`),
     document: db.prepare(`INSERT INTO documents (file, title, publisher, published, character)
       VALUES (@file, @title, @publisher, @published, @character)`),
@@ -125,7 +170,8 @@ function prepare(db: Db) {
         quantity_label = excluded.quantity_label, cadence_days = excluded.cadence_days,
         fire_level = excluded.fire_level, recover_level = excluded.recover_level,
         provenance_json = excluded.provenance_json, position = excluded.position, retired_at = NULL`),
-    scenario: db.prepare(`INSERT INTO scenarios (id, title, summary, narrative, prior, signposts_json, provenance_json, position)
+    scenario:
+      db.prepare(`INSERT INTO scenarios (id, title, summary, narrative, prior, signposts_json, provenance_json, position)
       VALUES (@id, @title, @summary, @narrative, @prior, @signposts, @provenance, @position)
       ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
         narrative = excluded.narrative, prior = excluded.prior, signposts_json = excluded.signposts_json,

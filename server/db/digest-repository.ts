@@ -2,16 +2,42 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from './open-db.js';
 
 export interface DigestRow {
-  id: number; scheduledFor: string | null; coversFrom: string | null; coversTo: string; createdAt: string;
-  subject: string; html: string; text: string; sparksJson: string; status: 'sending' | 'sent' | 'failed' | 'stored'; finishedAt: string | null;
+  id: number;
+  scheduledFor: string | null;
+  coversFrom: string | null;
+  coversTo: string;
+  createdAt: string;
+  subject: string;
+  html: string;
+  text: string;
+  sparksJson: string;
+  status: 'sending' | 'sent' | 'failed' | 'stored';
+  finishedAt: string | null;
 }
 export interface DeliveryRow {
-  id: number; digestId: number; userId: number; email: string; displayName: string; unsubscribeToken: string;
-  status: 'pending' | 'sent' | 'failed'; attempts: number; nextAttemptAt: string; lastError: string | null;
-  sentAt: string | null; messageId: string | null;
+  id: number;
+  digestId: number;
+  userId: number;
+  email: string;
+  displayName: string;
+  unsubscribeToken: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+  messageId: string | null;
 }
-export interface Subscriber { userId: number; email: string; displayName: string }
-export interface DeliveryCounts { sent: number; pending: number; failed: number }
+export interface Subscriber {
+  userId: number;
+  email: string;
+  displayName: string;
+}
+export interface DeliveryCounts {
+  sent: number;
+  pending: number;
+  failed: number;
+}
 
 const DIGEST = `id, scheduled_for AS scheduledFor, covers_from AS coversFrom, covers_to AS coversTo, created_at AS createdAt,
   subject, html, text, sparks_json AS sparksJson, status, finished_at AS finishedAt`;
@@ -28,24 +54,34 @@ export function createDigestRepository(db: Db) {
     takeLease: db.prepare(`INSERT INTO job_leases (name, holder, expires_at) VALUES (@name, @holder, @expiresAt)
       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`),
     release: db.prepare('DELETE FROM job_leases WHERE name = ? AND holder = ?'),
-    lastSent: db.prepare(`SELECT ${DIGEST} FROM digests WHERE status = 'sent' ORDER BY covers_to DESC, id DESC LIMIT 1`),
+    lastSent: db.prepare(
+      `SELECT ${DIGEST} FROM digests WHERE status = 'sent' ORDER BY covers_to DESC, id DESC LIMIT 1`
+    ),
     latest: db.prepare(`SELECT ${DIGEST} FROM digests ORDER BY id DESC LIMIT 1`),
     sending: db.prepare(`SELECT ${DIGEST} FROM digests WHERE status = 'sending' ORDER BY id LIMIT 1`),
     bySlot: db.prepare(`SELECT ${DIGEST} FROM digests WHERE scheduled_for = ?`),
     byId: db.prepare(`SELECT ${DIGEST} FROM digests WHERE id = ?`),
     list: db.prepare(`SELECT ${DIGEST} FROM digests ORDER BY id DESC`),
-    insertDigest: db.prepare(`INSERT INTO digests (scheduled_for, covers_from, covers_to, created_at, subject, html, text, sparks_json, status)
+    insertDigest:
+      db.prepare(`INSERT INTO digests (scheduled_for, covers_from, covers_to, created_at, subject, html, text, sparks_json, status)
       VALUES (@scheduledFor, @coversFrom, @coversTo, @createdAt, @subject, @html, @text, @sparksJson, @status)`),
     insertDelivery: db.prepare(`INSERT INTO digest_deliveries (digest_id, user_id, email, status, next_attempt_at)
       VALUES (?, ?, ?, 'pending', ?)`),
-    deliveries: db.prepare(`SELECT ${DELIVERY} FROM digest_deliveries d JOIN users u ON u.id = d.user_id WHERE d.digest_id = ? ORDER BY d.id`),
+    deliveries: db.prepare(
+      `SELECT ${DELIVERY} FROM digest_deliveries d JOIN users u ON u.id = d.user_id WHERE d.digest_id = ? ORDER BY d.id`
+    ),
     due: db.prepare(`SELECT ${DELIVERY} FROM digest_deliveries d JOIN users u ON u.id = d.user_id
       WHERE d.digest_id = ? AND d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.id`),
     sent: db.prepare(`UPDATE digest_deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = NULL
       WHERE id = ? AND status = 'pending'`),
-    retry: db.prepare('UPDATE digest_deliveries SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?'),
-    fail: db.prepare(`UPDATE digest_deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`),
-    counts: db.prepare(`SELECT coalesce(sum(status = 'pending'), 0) AS pending, coalesce(sum(status = 'sent'), 0) AS sent,
+    retry: db.prepare(
+      'UPDATE digest_deliveries SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?'
+    ),
+    fail: db.prepare(
+      `UPDATE digest_deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`
+    ),
+    counts:
+      db.prepare(`SELECT coalesce(sum(status = 'pending'), 0) AS pending, coalesce(sum(status = 'sent'), 0) AS sent,
         coalesce(sum(status = 'failed'), 0) AS failed FROM digest_deliveries WHERE digest_id = ?`),
     finish: db.prepare('UPDATE digests SET status = ?, finished_at = ? WHERE id = ?'),
     failures: db.prepare(`SELECT ${DELIVERY} FROM digest_deliveries d JOIN users u ON u.id = d.user_id
@@ -63,12 +99,14 @@ export function createDigestRepository(db: Db) {
   return {
     /** Takes the named lease if it is free, expired or already ours; false when another holder has it. */
     acquireLease: (name: string, holder: string, now: Date, ttlMs: number): boolean =>
-      db.transaction(() => {
-        const current = q.lease.get(name) as { holder: string; expiresAt: string } | undefined;
-        if (current && current.holder !== holder && current.expiresAt > now.toISOString()) return false;
-        q.takeLease.run({ name, holder, expiresAt: new Date(now.getTime() + ttlMs).toISOString() });
-        return true;
-      }).immediate(),
+      db
+        .transaction(() => {
+          const current = q.lease.get(name) as { holder: string; expiresAt: string } | undefined;
+          if (current && current.holder !== holder && current.expiresAt > now.toISOString()) return false;
+          q.takeLease.run({ name, holder, expiresAt: new Date(now.getTime() + ttlMs).toISOString() });
+          return true;
+        })
+        .immediate(),
     releaseLease: (name: string, holder: string) => void q.release.run(name, holder),
     lastSent: () => (q.lastSent.get() as DigestRow | undefined) ?? null,
     latest: () => (q.latest.get() as DigestRow | undefined) ?? null,
@@ -104,9 +142,23 @@ export function createDigestRepository(db: Db) {
     },
     subscribers: () => q.subscribers.all() as Subscriber[],
     subscriptions: () =>
-      (q.subscriptions.all() as { userId: number; username: string; displayName: string; email: string | null; role: string; disabled: number; subscribed: number; byDefault: number }[]).map(
-        (s) => ({ ...s, disabled: s.disabled === 1, subscribed: s.subscribed === 1, byDefault: s.byDefault === 1 })
-      ),
+      (
+        q.subscriptions.all() as {
+          userId: number;
+          username: string;
+          displayName: string;
+          email: string | null;
+          role: string;
+          disabled: number;
+          subscribed: number;
+          byDefault: number;
+        }[]
+      ).map((s) => ({
+        ...s,
+        disabled: s.disabled === 1,
+        subscribed: s.subscribed === 1,
+        byDefault: s.byDefault === 1
+      })),
     setSubscribed: (userId: number, subscribed: boolean) => q.setSubscribed.run(subscribed ? 1 : 0, userId).changes > 0,
     userByToken: (token: string) => (q.byToken.get(token) as { id: number; username: string } | undefined) ?? null,
     /** Every account gets an unguessable unsubscribe token before mail goes out. */

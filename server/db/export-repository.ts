@@ -1,6 +1,11 @@
 import type { Observation } from '../schemas/index.js';
 import type { Db } from './open-db.js';
-import { COLUMNS as OBSERVATION_COLUMNS, FROM as OBSERVATION_FROM, toObservation, type ObservationRow } from './observation-repository.js';
+import {
+  COLUMNS as OBSERVATION_COLUMNS,
+  FROM as OBSERVATION_FROM,
+  toObservation,
+  type ObservationRow
+} from './observation-repository.js';
 
 export interface ObservationFilter {
   indicatorId?: string;
@@ -24,12 +29,24 @@ export function createExportRepository(db: Db, { includeDemo }: { includeDemo: b
   const documents = db.prepare('SELECT file, title, publisher, published, character FROM documents ORDER BY file');
   return {
     /** The topic's source documents as catalogued. */
-    documents: () => documents.all() as { file: string; title: string; publisher: string | null; published: string | null; character: string | null }[],
+    documents: () =>
+      documents.all() as {
+        file: string;
+        title: string;
+        publisher: string | null;
+        published: string | null;
+        character: string | null;
+      }[],
     observations: (f: ObservationFilter): Observation[] =>
-      (observations.all({
-        indicatorId: f.indicatorId ?? null, familyId: f.familyId ?? null, from: f.from ?? null, to: f.to ?? null,
-        includeSuperseded: f.includeSuperseded ? 1 : 0
-      }) as ObservationRow[]).map(toObservation)
+      (
+        observations.all({
+          indicatorId: f.indicatorId ?? null,
+          familyId: f.familyId ?? null,
+          from: f.from ?? null,
+          to: f.to ?? null,
+          includeSuperseded: f.includeSuperseded ? 1 : 0
+        }) as ObservationRow[]
+      ).map(toObservation)
   };
 }
 

@@ -63,9 +63,13 @@ export function createIndicatorStatusRepository(db: Db, { includeDemo }: { inclu
   return {
     /** First and latest active reading of every indicator that has one. */
     ends: (): IndicatorEnds[] =>
-      (q.ends.all() as (Omit<IndicatorEnds, 'latestDemo'> & { latestDemo: number })[]).map((r) => ({ ...r, latestDemo: r.latestDemo === 1 })),
+      (q.ends.all() as (Omit<IndicatorEnds, 'latestDemo'> & { latestDemo: number })[]).map((r) => ({
+        ...r,
+        latestDemo: r.latestDemo === 1
+      })),
     /** Observed months in each window, plus the last observed month before it (the carry's seed). */
-    months: (windows: SparkWindow[]): MonthSums[] => (windows.length ? (q.months.all(JSON.stringify(windows)) as MonthSums[]) : [])
+    months: (windows: SparkWindow[]): MonthSums[] =>
+      windows.length ? (q.months.all(JSON.stringify(windows)) as MonthSums[]) : []
   };
 }
 

@@ -14,16 +14,15 @@ const FILE_PATTERN = /^(\d{4})_[a-z0-9_]+\.sql$/;
  * renamed, removed or inserted before an applied one): the schema would be unknowable.
  */
 export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const misnamed = files.filter((f) => !FILE_PATTERN.test(f));
   if (misnamed.length) throw new MigrationError(`Badly named migration files: ${misnamed.join(', ')}`);
 
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
-  const applied = db
-    .prepare('SELECT name FROM schema_migrations ORDER BY name')
-    .pluck()
-    .all() as string[];
+  const applied = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[];
   applied.forEach((name, i) => {
     if (files[i] !== name) {
       throw new MigrationError(

@@ -55,8 +55,9 @@ export function createUserRepository(db: Db) {
     roleOf: (id: number): Role | null => (q.byId.get(id) as Row | undefined)?.role ?? null,
     /** Usernames of the enabled administrators other than `id`. */
     otherActiveAdmins: (id: number) => q.otherActiveAdmins.all(id) as string[],
-    insert: (u: { username: string; passwordHash: string; createdAt: string } & Omit<UserFields, 'disabledAt'>): number =>
-      Number(q.insert.run(u).lastInsertRowid),
+    insert: (
+      u: { username: string; passwordHash: string; createdAt: string } & Omit<UserFields, 'disabledAt'>
+    ): number => Number(q.insert.run(u).lastInsertRowid),
     update: (id: number, fields: UserFields) => void q.update.run({ id, ...fields }),
     setPasswordHash: (id: number, passwordHash: string) => void q.setHash.run(passwordHash, id)
   };

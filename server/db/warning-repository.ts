@@ -50,25 +50,35 @@ export interface Acknowledgement extends Actor {
  */
 export function createWarningRepository(db: Db, audit: AuditRepository) {
   const q = {
-    insert: db.prepare(`INSERT INTO warnings (fingerprint, kind, indicator_id, scenario_id, at, until, level, cause, detected_at, resolved_at)
+    insert:
+      db.prepare(`INSERT INTO warnings (fingerprint, kind, indicator_id, scenario_id, at, until, level, cause, detected_at, resolved_at)
       VALUES (@fingerprint, @kind, @indicatorId, @scenarioId, @at, @until, @level, @cause, @now, CASE WHEN @until IS NULL THEN NULL ELSE @now END)`),
-    close: db.prepare('UPDATE warnings SET until = @until, resolved_at = coalesce(resolved_at, @now) WHERE fingerprint = @fingerprint'),
+    close: db.prepare(
+      'UPDATE warnings SET until = @until, resolved_at = coalesce(resolved_at, @now) WHERE fingerprint = @fingerprint'
+    ),
     // One read for the whole evaluation: which of its fingerprints are stored, and whether they are still open-ended.
     stored: db.prepare(`SELECT fingerprint, until FROM warnings WHERE fingerprint IN (SELECT value FROM json_each(?))`),
-    openAll: db.prepare(`SELECT fingerprint FROM warnings WHERE resolved_at IS NULL AND (kind <> 'shift' OR at >= @shiftFrom)`),
+    openAll: db.prepare(
+      `SELECT fingerprint FROM warnings WHERE resolved_at IS NULL AND (kind <> 'shift' OR at >= @shiftFrom)`
+    ),
     // Each window is a range of warnings_by_indicator (indicator_id, at).
     openInWindows: db.prepare(`SELECT w.fingerprint FROM json_each(@windows) j
         JOIN warnings w ON w.indicator_id = j.value ->> 'indicatorId' AND w.at >= j.value ->> 'from'
       WHERE w.resolved_at IS NULL AND w.kind IN (SELECT value FROM json_each(j.value -> 'kinds'))
       UNION ALL SELECT fingerprint FROM warnings WHERE resolved_at IS NULL AND kind = 'shift' AND at >= @shiftFrom`),
-    openByKind: db.prepare("SELECT kind, count(*) AS n FROM warnings WHERE resolved_at IS NULL AND acknowledged_at IS NULL GROUP BY kind"),
+    openByKind: db.prepare(
+      'SELECT kind, count(*) AS n FROM warnings WHERE resolved_at IS NULL AND acknowledged_at IS NULL GROUP BY kind'
+    ),
     withdraw: db.prepare('UPDATE warnings SET resolved_at = @now WHERE fingerprint = @fingerprint'),
     list: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id
       WHERE (@state = 'all' OR ${STATE} = @state) AND (@since IS NULL OR w.at >= @since OR coalesce(w.until, '9999') >= @since)
         AND (@kind IS NULL OR w.kind = @kind) AND (@severity IS NULL OR ${SEVERITY_SQL} = @severity) AND (@indicatorId IS NULL OR w.indicator_id = @indicatorId)
       ORDER BY w.at DESC, w.id DESC`),
-    byId: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id WHERE w.id = ?`),
-    acknowledge: db.prepare(`UPDATE warnings SET acknowledged_at = @at, acknowledged_by = @actor, acknowledged_note = @note
+    byId: db.prepare(
+      `SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id WHERE w.id = ?`
+    ),
+    acknowledge:
+      db.prepare(`UPDATE warnings SET acknowledged_at = @at, acknowledged_by = @actor, acknowledged_note = @note
       WHERE id = @id AND acknowledged_at IS NULL`),
     count: db.prepare('SELECT count(*) FROM warnings').pluck(),
     detected: db.prepare(`SELECT ${COLUMNS} FROM warnings w LEFT JOIN indicators i ON i.id = w.indicator_id
@@ -81,9 +91,18 @@ export function createWarningRepository(db: Db, audit: AuditRepository) {
   function acknowledgeOne(id: number, path: string, who: Acknowledgement): Warning {
     const before = q.byId.get(id) as Row | undefined;
     if (!before) throw new InputError(404, path, `no warning #${id}`);
-    const changed = q.acknowledge.run({ id, at: who.now.toISOString(), actor: who.actor, note: who.note ?? null }).changes;
+    const changed = q.acknowledge.run({
+      id,
+      at: who.now.toISOString(),
+      actor: who.actor,
+      note: who.note ?? null
+    }).changes;
     const after = q.byId.get(id) as Warning;
-    if (changed) audit.append({ actor: who.actor, action: 'warning.acknowledge', entity: 'warning', entityId: id, before, after }, who.now);
+    if (changed)
+      audit.append(
+        { actor: who.actor, action: 'warning.acknowledge', entity: 'warning', entityId: id, before, after },
+        who.now
+      );
     return after;
   }
 
@@ -94,21 +113,35 @@ export function createWarningRepository(db: Db, audit: AuditRepository) {
      * open warnings inside `scope` can be withdrawn: an evaluation of one indicator's window
      * says nothing about the others, nor about that indicator's earlier warnings.
      */
-    store: (events: WarningEvent[], now: Date, scope: EvaluatedScope = { indicators: 'all', shiftFrom: '1000-01-01' }) =>
+    store: (
+      events: WarningEvent[],
+      now: Date,
+      scope: EvaluatedScope = { indicators: 'all', shiftFrom: '1000-01-01' }
+    ) =>
       db.transaction(() => {
         const at = now.toISOString();
-        const stored = new Map((q.stored.all(JSON.stringify(events.map((e) => e.fingerprint))) as { fingerprint: string; until: string | null }[])
-          .map((r) => [r.fingerprint, r.until]));
+        const stored = new Map(
+          (
+            q.stored.all(JSON.stringify(events.map((e) => e.fingerprint))) as {
+              fingerprint: string;
+              until: string | null;
+            }[]
+          ).map((r) => [r.fingerprint, r.until])
+        );
         let inserted = 0;
         let closed = 0;
         for (const e of events) {
           if (!stored.has(e.fingerprint)) inserted += q.insert.run({ ...e, now: at }).changes;
-          else if (stored.get(e.fingerprint) === null && e.until !== null) closed += q.close.run({ fingerprint: e.fingerprint, until: e.until, now: at }).changes;
+          else if (stored.get(e.fingerprint) === null && e.until !== null)
+            closed += q.close.run({ fingerprint: e.fingerprint, until: e.until, now: at }).changes;
         }
         const current = new Set(events.map((e) => e.fingerprint));
         const shiftFrom = scope.shiftFrom ?? '9999-12-31';
-        const open = (scope.indicators === 'all' ? q.openAll.all({ shiftFrom }) : q.openInWindows.all({ shiftFrom, windows: JSON.stringify(scope.indicators) })) as
-          { fingerprint: string }[];
+        const open = (
+          scope.indicators === 'all'
+            ? q.openAll.all({ shiftFrom })
+            : q.openInWindows.all({ shiftFrom, windows: JSON.stringify(scope.indicators) })
+        ) as { fingerprint: string }[];
         let withdrawn = 0;
         for (const { fingerprint } of open) {
           if (!current.has(fingerprint)) withdrawn += q.withdraw.run({ fingerprint, now: at }).changes;
@@ -139,7 +172,10 @@ export function createWarningRepository(db: Db, audit: AuditRepository) {
       })(),
     count: () => q.count.get() as number,
     /** Open, unacknowledged warnings counted by kind. */
-    openCounts: () => Object.fromEntries((q.openByKind.all() as { kind: WarningKind; n: number }[]).map((r) => [r.kind, r.n])) as Partial<Record<WarningKind, number>>,
+    openCounts: () =>
+      Object.fromEntries(
+        (q.openByKind.all() as { kind: WarningKind; n: number }[]).map((r) => [r.kind, r.n])
+      ) as Partial<Record<WarningKind, number>>,
     /** Warnings first detected in (from, to]: what a digest reports as fired. */
     detectedBetween: (from: string | null, to: string) => q.detected.all({ from, to }) as Warning[],
     /** Tripwires and staleness that ended in (from, to]. */

@@ -16,6 +16,7 @@ export async function catchUpDigest(deps: DigestDeps, expression: string, timezo
   const since = deps.store.meta.get(SCHEDULE_SINCE);
   if (!since) deps.store.meta.set(SCHEDULE_SINCE, now.toISOString());
   const slot = await mostRecentSlot(expression, timezone, now);
-  const missed = slot !== null && since !== null && slot.toISOString() >= since && !deps.store.digests.bySlot(slot.toISOString());
+  const missed =
+    slot !== null && since !== null && slot.toISOString() >= since && !deps.store.digests.bySlot(slot.toISOString());
   return runDigest(deps, missed ? { kind: 'compose', slot: slot.toISOString() } : { kind: 'resume' });
 }

@@ -21,7 +21,15 @@ const windowsOf = (d: IndicatorDetection): EvaluatedWindow[] => [
  * and the shift checks from its date on; the schedule evaluates everything. Both store the same
  * warnings (a property test holds them equal).
  */
-export function runEvaluateWarnings({ store, clock, scope = EVERYTHING }: { store: Store; clock: () => Date; scope?: WarningScope }) {
+export function runEvaluateWarnings({
+  store,
+  clock,
+  scope = EVERYTHING
+}: {
+  store: Store;
+  clock: () => Date;
+  scope?: WarningScope;
+}) {
   const now = clock();
   const today = now.toISOString().slice(0, 10);
   // Shift warnings are dated by week start: a scope from a Thursday covers its whole week.
@@ -29,7 +37,10 @@ export function runEvaluateWarnings({ store, clock, scope = EVERYTHING }: { stor
   const detections = indicatorDetections(store, today, scope);
   const shifts = shiftFrom ? shiftWeeks(store, shiftFrom, today) : { weeks: [], scenarioIds: [] };
   const titles = Object.fromEntries(store.catalogue.listScenarios().map((s) => [s.id, s.title]));
-  const events = [...detections.flatMap(indicatorWarnings), ...shiftWarnings(shifts.weeks, shifts.scenarioIds, titles)].sort(byDate);
+  const events = [
+    ...detections.flatMap(indicatorWarnings),
+    ...shiftWarnings(shifts.weeks, shifts.scenarioIds, titles)
+  ].sort(byDate);
   const indicators = scope.indicatorIds === null ? 'all' : detections.flatMap(windowsOf);
   return { evaluated: events.length, ...store.warnings.store(events, now, { indicators, shiftFrom }) };
 }

@@ -49,11 +49,22 @@ export const schedulePlugin = fp(async (app: FastifyInstance, opts: ScheduleOpti
     return done;
   };
   const every = (expression: string, name: string, run: (date: Date) => unknown) =>
-    tasks.push(cron.schedule(expression, (ctx) => guarded(name, () => run(ctx.date))(), { timezone: opts.timezone, name, noOverlap: true }));
+    tasks.push(
+      cron.schedule(expression, (ctx) => guarded(name, () => run(ctx.date))(), {
+        timezone: opts.timezone,
+        name,
+        noOverlap: true
+      })
+    );
 
   every(opts.warningsCron, 'warnings', () => runEvaluateWarnings({ store: app.store, clock: app.clock }));
   if (opts.digest) {
-    const deps: DigestDeps = { store: app.store, clock: app.clock, ...opts.digest.deps, stopRequested: () => stopRequested };
+    const deps: DigestDeps = {
+      store: app.store,
+      clock: app.clock,
+      ...opts.digest.deps,
+      stopRequested: () => stopRequested
+    };
     const digestCron = opts.digest.cron;
     every(digestCron, 'digest', (date) => runDigest(deps, { kind: 'compose', slot: slotOf(date) }));
     every(DIGEST_RETRY_CRON, 'digest-retry', () => runDigest(deps, { kind: 'resume' }));
@@ -76,7 +87,9 @@ export const schedulePlugin = fp(async (app: FastifyInstance, opts: ScheduleOpti
     const outcome = await Promise.race([Promise.allSettled([...running]), grace]);
     clearTimeout(timer);
     if (outcome === 'late') {
-      app.log.warn('a scheduled job outlasted the shutdown grace: the digest stops after its current message; the next start resumes it');
+      app.log.warn(
+        'a scheduled job outlasted the shutdown grace: the digest stops after its current message; the next start resumes it'
+      );
       stopRequested = true;
       await Promise.allSettled([...running]);
     }

@@ -34,12 +34,16 @@ export type DigestRun =
  * for retries). Exactly once: the digest and its deliveries are stored before sending, each
  * delivery is marked when the mail server accepts it, and only the lease holder sends.
  */
-export async function runDigest(deps: DigestDeps, mode: { kind: 'compose'; slot: string | null } | { kind: 'resume' }): Promise<DigestRun> {
+export async function runDigest(
+  deps: DigestDeps,
+  mode: { kind: 'compose'; slot: string | null } | { kind: 'resume' }
+): Promise<DigestRun> {
   const { store, clock, holder } = deps;
   if (!store.digests.acquireLease(DIGEST_LEASE, holder, clock(), LEASE_MS)) return { outcome: 'busy' };
   try {
     let digest = store.digests.sending();
-    if (!digest && mode.kind === 'compose' && !(mode.slot && store.digests.bySlot(mode.slot))) digest = compose(deps, mode.slot);
+    if (!digest && mode.kind === 'compose' && !(mode.slot && store.digests.bySlot(mode.slot)))
+      digest = compose(deps, mode.slot);
     if (!digest) return { outcome: 'idle' };
     return await deliver(deps, digest);
   } finally {
@@ -50,21 +54,50 @@ export async function runDigest(deps: DigestDeps, mode: { kind: 'compose'; slot:
 function compose({ store, clock, appUrl, holder }: DigestDeps, slot: string | null): DigestRow {
   const now = clock();
   const last = store.digests.lastSent();
-  const composed = composeDigestMail(digestInput(store, { coversFrom: last?.coversTo ?? null, coversTo: now.toISOString(), appUrl }));
+  const composed = composeDigestMail(
+    digestInput(store, { coversFrom: last?.coversTo ?? null, coversTo: now.toISOString(), appUrl })
+  );
   store.digests.ensureTokens();
   const digest = store.digests.store(
-    { scheduledFor: slot, coversFrom: last?.coversTo ?? null, coversTo: now.toISOString(), createdAt: now.toISOString(),
-      subject: composed.subject, html: composed.html, text: composed.text, sparksJson: JSON.stringify(composed.sparks) },
+    {
+      scheduledFor: slot,
+      coversFrom: last?.coversTo ?? null,
+      coversTo: now.toISOString(),
+      createdAt: now.toISOString(),
+      subject: composed.subject,
+      html: composed.html,
+      text: composed.text,
+      sparksJson: JSON.stringify(composed.sparks)
+    },
     store.digests.subscribers(),
     now
   );
-  store.audit.append({ actor: `system:${holder}`, action: 'digest.compose', entity: 'digest', entityId: digest.id,
-    after: { subject: digest.subject, recipients: store.digests.deliveries(digest.id).length, coversFrom: digest.coversFrom } }, now);
+  store.audit.append(
+    {
+      actor: `system:${holder}`,
+      action: 'digest.compose',
+      entity: 'digest',
+      entityId: digest.id,
+      after: {
+        subject: digest.subject,
+        recipients: store.digests.deliveries(digest.id).length,
+        coversFrom: digest.coversFrom
+      }
+    },
+    now
+  );
   return digest;
 }
 
-async function deliver({ store, clock, mailer, appUrl, holder, stopRequested }: DigestDeps, digest: DigestRow): Promise<DigestRun> {
-  const attachments = (JSON.parse(digest.sparksJson) as DigestSpark[]).map((s) => ({ cid: s.cid, filename: `${s.cid.split('@')[0]}.png`, content: sparklinePng(s.values) }));
+async function deliver(
+  { store, clock, mailer, appUrl, holder, stopRequested }: DigestDeps,
+  digest: DigestRow
+): Promise<DigestRun> {
+  const attachments = (JSON.parse(digest.sparksJson) as DigestSpark[]).map((s) => ({
+    cid: s.cid,
+    filename: `${s.cid.split('@')[0]}.png`,
+    content: sparklinePng(s.values)
+  }));
   for (const d of store.digests.due(digest.id, clock())) {
     if (stopRequested?.()) break;
     // Still ours? A process stalled past its lease must not send alongside the one that took over.
@@ -74,8 +107,12 @@ async function deliver({ store, clock, mailer, appUrl, holder, stopRequested }: 
     const unsubscribe = `${appUrl}/unsubscribe?token=${token}`;
     try {
       const { messageId } = await mailer.send({
-        key: `digest-${digest.id}-user-${d.userId}`, to: d.email, subject: digest.subject,
-        html: digest.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe), text: digest.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe), attachments,
+        key: `digest-${digest.id}-user-${d.userId}`,
+        to: d.email,
+        subject: digest.subject,
+        html: digest.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe),
+        text: digest.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe),
+        attachments,
         unsubscribeUrl: `${appUrl}/api/digest/unsubscribe?token=${token}`
       });
       store.digests.markSent(d.id, clock(), messageId);
@@ -89,8 +126,16 @@ async function deliver({ store, clock, mailer, appUrl, holder, stopRequested }: 
   const status = store.digests.finishIfDone(digest.id, clock());
   const { sent, failed, pending } = store.digests.deliveryCounts(digest.id);
   if (status !== 'sending') {
-    store.audit.append({ actor: `system:${holder}`, action: 'digest.send', entity: 'digest', entityId: digest.id,
-      after: { status, sent, failed, target: mailer.target } }, clock());
+    store.audit.append(
+      {
+        actor: `system:${holder}`,
+        action: 'digest.send',
+        entity: 'digest',
+        entityId: digest.id,
+        after: { status, sent, failed, target: mailer.target }
+      },
+      clock()
+    );
   }
   return { outcome: 'done', digestId: digest.id, status, sent, failed, retrying: pending };
 }

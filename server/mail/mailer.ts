@@ -25,7 +25,10 @@ export interface Mailer {
 
 /** A refused delivery: `permanent` (5xx: bad address, rejected) is not retried. */
 export class DeliveryError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(
+    message: string,
+    readonly permanent: boolean
+  ) {
     super(message);
     this.name = 'DeliveryError';
   }
@@ -41,7 +44,15 @@ function classify(err: unknown): DeliveryError {
  * SMTP through nodemailer when `smtpUrl` is set (smtp://user:pass@host:port, smtps://…);
  * otherwise every message is written as an .eml file into `outboxDir`.
  */
-export function createMailer({ smtpUrl, outboxDir, from }: { smtpUrl: string | null; outboxDir: string; from: string }): Mailer {
+export function createMailer({
+  smtpUrl,
+  outboxDir,
+  from
+}: {
+  smtpUrl: string | null;
+  outboxDir: string;
+  from: string;
+}): Mailer {
   const transport = smtpUrl
     ? nodemailer.createTransport(smtpUrl)
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -50,16 +61,29 @@ export function createMailer({ smtpUrl, outboxDir, from }: { smtpUrl: string | n
     async send(mail) {
       try {
         const info = await transport.sendMail({
-          from, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text,
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
           ...(mail.unsubscribeUrl
-            ? { list: { unsubscribe: mail.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+            ? {
+                list: { unsubscribe: mail.unsubscribeUrl },
+                headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+              }
             : {}),
-          attachments: mail.attachments.map((a) => ({ ...a, contentType: 'image/png', contentDisposition: 'inline' as const }))
+          attachments: mail.attachments.map((a) => ({
+            ...a,
+            contentType: 'image/png',
+            contentDisposition: 'inline' as const
+          }))
         });
         if (!smtpUrl) {
           // Mail holds names and assessments: readable by the server's own user only.
           makePrivateDir(outboxDir);
-          writeFileSync(join(outboxDir, `${mail.key}.eml`), (info as unknown as { message: Buffer }).message, { mode: 0o600 });
+          writeFileSync(join(outboxDir, `${mail.key}.eml`), (info as unknown as { message: Buffer }).message, {
+            mode: 0o600
+          });
         }
         return { messageId: info.messageId };
       } catch (err) {

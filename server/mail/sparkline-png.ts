@@ -31,7 +31,8 @@ export function sparklinePng(values: (number | null)[]): Buffer {
     const prev = values[i - 1];
     if (i > 0 && prev !== null && prev !== undefined) {
       const steps = Math.ceil(Math.hypot(xOf(i) - xOf(i - 1), yOf(v) - yOf(prev)));
-      for (let s = 0; s <= steps; s++) plot(xOf(i - 1) + ((xOf(i) - xOf(i - 1)) * s) / steps, yOf(prev) + ((yOf(v) - yOf(prev)) * s) / steps, LINE, 3);
+      for (let s = 0; s <= steps; s++)
+        plot(xOf(i - 1) + ((xOf(i) - xOf(i - 1)) * s) / steps, yOf(prev) + ((yOf(v) - yOf(prev)) * s) / steps, LINE, 3);
     }
     plot(xOf(i), yOf(v), LINE, 7);
   });

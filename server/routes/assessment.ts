@@ -5,9 +5,13 @@ import { scenarioFitAnswer } from '../services/scenario-picture.js';
 
 /** The manager's analysis: scenario fit over time, ACH, movement, sensitivity, diagnosticity. */
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/scenarios/fit', { schema: { querystring: FitQuery, response: { 200: ScenarioFit, 400: ErrorBody } } }, async (req) =>
-    scenarioFitAnswer(app.store, app.clock().toISOString().slice(0, 10), req.query)
+  app.get(
+    '/scenarios/fit',
+    { schema: { querystring: FitQuery, response: { 200: ScenarioFit, 400: ErrorBody } } },
+    async (req) => scenarioFitAnswer(app.store, app.clock().toISOString().slice(0, 10), req.query)
   );
 
-  app.get('/diagnosticity', { schema: { response: { 200: Diagnosticity } } }, async () => diagnosticityAnswer(app.store));
+  app.get('/diagnosticity', { schema: { response: { 200: Diagnosticity } } }, async () =>
+    diagnosticityAnswer(app.store)
+  );
 };

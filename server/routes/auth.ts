@@ -12,7 +12,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/login',
     { config: { public: true }, schema: { body: LoginInput, response: { 200: Me, 401: ErrorBody, 429: ErrorBody } } },
     async (req, reply) => {
-      const attempt = { ...req.body, address: req.ip, now: app.clock(), demo: app.includeDemo, policy: app.sessionPolicy };
+      const attempt = {
+        ...req.body,
+        address: req.ip,
+        now: app.clock(),
+        demo: app.includeDemo,
+        policy: app.sessionPolicy
+      };
       const result = await signIn(app.store, { ...attempt, earlierToken: req.cookies[SESSION_COOKIE] });
       if (result.kind === 'locked') {
         const message = `too many failed sign-ins: try again in ${result.seconds} seconds`;
@@ -21,7 +27,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (result.kind === 'refused') return reply.code(401).send({ message: 'wrong username or password' });
       // Secure when the client reached us over TLS (directly, or per a trusted proxy's X-Forwarded-Proto).
       const secure = req.protocol === 'https';
-      reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'strict', secure, expires: new Date(result.expiresAt) });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure,
+        expires: new Date(result.expiresAt)
+      });
       return result.me;
     }
   );
@@ -29,7 +41,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/auth/logout', { schema: { response: { 204: z.null() } } }, async (req, reply) => {
     const session = req.session!;
     sessions.revoke(session.tokenHash, app.clock());
-    audit.append({ actor: session.username, action: 'auth.logout', entity: 'user', entityId: session.userId }, app.clock());
+    audit.append(
+      { actor: session.username, action: 'auth.logout', entity: 'user', entityId: session.userId },
+      app.clock()
+    );
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);
   });

@@ -16,7 +16,8 @@ function transform(args: TransformArgs) {
   const tag = args.url.replace(/^\/api\//, '').split(/[/.?]/)[0];
   const out: Record<string, unknown> = { ...schema, tags: [tag] };
   if (config?.public) out.security = [];
-  if (config?.roles) out.description = [schema.description, `Roles: ${config.roles.join(', ')}.`].filter(Boolean).join(' ');
+  if (config?.roles)
+    out.description = [schema.description, `Roles: ${config.roles.join(', ')}.`].filter(Boolean).join(' ');
   return { schema: out as typeof schema, url };
 }
 
@@ -31,7 +32,8 @@ export async function registerApiDocs(app: FastifyInstance) {
       info: {
         title: 'Watchfloor API',
         version: '1',
-        description: 'Indicators and warnings. Sign in with POST /api/auth/login; send the CSRF token of GET /api/auth/me in x-csrf-token on every state-changing request.'
+        description:
+          'Indicators and warnings. Sign in with POST /api/auth/login; send the CSRF token of GET /api/auth/me in x-csrf-token on every state-changing request.'
       },
       components: {
         securitySchemes: {

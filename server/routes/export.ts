@@ -1,10 +1,25 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_COLUMNS, OBSERVATION_COLUMNS, SCENARIO_COLUMNS, SERIES_COLUMNS, scenarioRows, seriesRows } from '../csv/export-columns.js';
+import {
+  AUDIT_COLUMNS,
+  OBSERVATION_COLUMNS,
+  SCENARIO_COLUMNS,
+  SERIES_COLUMNS,
+  scenarioRows,
+  seriesRows
+} from '../csv/export-columns.js';
 import { writeCsv } from '../csv/write-csv.js';
 import {
-  AuditEntry, AuditQuery, CatalogueExport, ErrorBody, ObservationExportQuery, ObservationList, ScenarioExport, ScenarioExportQuery, SeriesExport,
+  AuditEntry,
+  AuditQuery,
+  CatalogueExport,
+  ErrorBody,
+  ObservationExportQuery,
+  ObservationList,
+  ScenarioExport,
+  ScenarioExportQuery,
+  SeriesExport,
   SeriesExportQuery
 } from '../schemas/index.js';
 import { csvResponse } from '../schemas/text-responses.js';
@@ -27,32 +42,66 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   const today = () => app.clock().toISOString().slice(0, 10);
   const admins = { roles: ['admin'] as const };
 
-  const observationsSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({ querystring: ObservationExportQuery, response: { 200: body, 400: ErrorBody } });
-  app.get('/export/observations.csv', { schema: observationsSchema(csvResponse('observations, header first')) }, async (req, reply) =>
-    download(reply, 'observations', 'csv').send(writeCsv(OBSERVATION_COLUMNS, exportObservations(store, req.query))));
-  app.get('/export/observations.json', { schema: observationsSchema(ObservationList) }, async (req, reply) =>
-    download(reply, 'observations', 'json').send(exportObservations(store, req.query)));
-
-  const seriesSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({ querystring: SeriesExportQuery, response: { 200: body, 400: ErrorBody } });
-  app.get('/export/series.csv', { schema: seriesSchema(csvResponse('one row per series and period')) }, async (req, reply) => {
-    const s = exportSeries(store, today(), req.query);
-    return download(reply, 'series', 'csv').send(writeCsv(SERIES_COLUMNS, seriesRows(s.series, s.period)));
+  const observationsSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({
+    querystring: ObservationExportQuery,
+    response: { 200: body, 400: ErrorBody }
   });
+  app.get(
+    '/export/observations.csv',
+    { schema: observationsSchema(csvResponse('observations, header first')) },
+    async (req, reply) =>
+      download(reply, 'observations', 'csv').send(writeCsv(OBSERVATION_COLUMNS, exportObservations(store, req.query)))
+  );
+  app.get('/export/observations.json', { schema: observationsSchema(ObservationList) }, async (req, reply) =>
+    download(reply, 'observations', 'json').send(exportObservations(store, req.query))
+  );
+
+  const seriesSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({
+    querystring: SeriesExportQuery,
+    response: { 200: body, 400: ErrorBody }
+  });
+  app.get(
+    '/export/series.csv',
+    { schema: seriesSchema(csvResponse('one row per series and period')) },
+    async (req, reply) => {
+      const s = exportSeries(store, today(), req.query);
+      return download(reply, 'series', 'csv').send(writeCsv(SERIES_COLUMNS, seriesRows(s.series, s.period)));
+    }
+  );
   app.get('/export/series.json', { schema: seriesSchema(SeriesExport) }, async (req, reply) =>
-    download(reply, 'series', 'json').send(exportSeries(store, today(), req.query)));
+    download(reply, 'series', 'json').send(exportSeries(store, today(), req.query))
+  );
 
-  const scenariosSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({ querystring: ScenarioExportQuery, response: { 200: body, 400: ErrorBody } });
-  app.get('/export/scenarios.csv', { schema: scenariosSchema(csvResponse('one row per period and scenario')) }, async (req, reply) =>
-    download(reply, 'scenarios', 'csv').send(writeCsv(SCENARIO_COLUMNS, scenarioRows(exportScenarios(store, today(), req.query)))));
+  const scenariosSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({
+    querystring: ScenarioExportQuery,
+    response: { 200: body, 400: ErrorBody }
+  });
+  app.get(
+    '/export/scenarios.csv',
+    { schema: scenariosSchema(csvResponse('one row per period and scenario')) },
+    async (req, reply) =>
+      download(reply, 'scenarios', 'csv').send(
+        writeCsv(SCENARIO_COLUMNS, scenarioRows(exportScenarios(store, today(), req.query)))
+      )
+  );
   app.get('/export/scenarios.json', { schema: scenariosSchema(ScenarioExport) }, async (req, reply) =>
-    download(reply, 'scenarios', 'json').send(exportScenarios(store, today(), req.query)));
+    download(reply, 'scenarios', 'json').send(exportScenarios(store, today(), req.query))
+  );
 
-  const auditSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({ querystring: AuditExportQuery, response: { 200: body, 400: ErrorBody } });
-  app.get('/export/audit.csv', { config: admins, schema: auditSchema(csvResponse('the audit trail')) }, async (req, reply) =>
-    download(reply, 'audit', 'csv').send(writeCsv(AUDIT_COLUMNS, store.audit.list(req.query))));
+  const auditSchema = (body: z.ZodType | ReturnType<typeof csvResponse>) => ({
+    querystring: AuditExportQuery,
+    response: { 200: body, 400: ErrorBody }
+  });
+  app.get(
+    '/export/audit.csv',
+    { config: admins, schema: auditSchema(csvResponse('the audit trail')) },
+    async (req, reply) => download(reply, 'audit', 'csv').send(writeCsv(AUDIT_COLUMNS, store.audit.list(req.query)))
+  );
   app.get('/export/audit.json', { config: admins, schema: auditSchema(z.array(AuditEntry)) }, async (req, reply) =>
-    download(reply, 'audit', 'json').send(store.audit.list(req.query)));
+    download(reply, 'audit', 'json').send(store.audit.list(req.query))
+  );
 
   app.get('/export/catalogue.json', { schema: { response: { 200: CatalogueExport } } }, async (_req, reply) =>
-    download(reply, 'catalogue', 'json').send(exportCatalogue(store, app.clock())));
+    download(reply, 'catalogue', 'json').send(exportCatalogue(store, app.clock()))
+  );
 };

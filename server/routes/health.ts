@@ -16,13 +16,17 @@ function probeWrites(db: Db): StorageProblem | null {
  * database that answers but refuses writes (full, read-only) is `degraded`, still 200: reads work.
  */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/health', { config: { public: true }, schema: { response: { 200: Health, 503: ErrorBody } } }, async (_req, reply) => {
-    try {
-      const problem = probeWrites(app.store.db) ?? app.storage.problem;
-      if (!problem || problem === 'busy') return { status: 'ok' as const, writable: true };
-      return { status: 'degraded' as const, writable: false, message: STORAGE_MESSAGES[problem] };
-    } catch {
-      return reply.code(503).send({ message: 'database unavailable' });
+  app.get(
+    '/health',
+    { config: { public: true }, schema: { response: { 200: Health, 503: ErrorBody } } },
+    async (_req, reply) => {
+      try {
+        const problem = probeWrites(app.store.db) ?? app.storage.problem;
+        if (!problem || problem === 'busy') return { status: 'ok' as const, writable: true };
+        return { status: 'degraded' as const, writable: false, message: STORAGE_MESSAGES[problem] };
+      } catch {
+        return reply.code(503).send({ message: 'database unavailable' });
+      }
     }
-  });
+  );
 };

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth-plugin.js';
-import { ErrorBody, ImportQuery, ImportRefused, ImportReport, type ImportRefused as Refused } from '../schemas/index.js';
+import {
+  ErrorBody,
+  ImportQuery,
+  ImportRefused,
+  ImportReport,
+  type ImportRefused as Refused
+} from '../schemas/index.js';
 import { importAndEvaluate } from '../services/import-observations.js';
 import { readImportBody } from '../services/read-import-file.js';
 
@@ -9,7 +15,10 @@ import { readImportBody } from '../services/read-import-file.js';
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 
 const refusal = (report: ImportReport): Refused => {
-  const issues = report.rejected.map((r) => ({ path: r.field ? `line ${r.line}: ${r.field}` : `line ${r.line}`, message: r.message }));
+  const issues = report.rejected.map((r) => ({
+    path: r.field ? `line ${r.line}: ${r.field}` : `line ${r.line}`,
+    message: r.message
+  }));
   const message = `${report.rejected.length} problem(s) in the file; nothing was imported`;
   return { ...report, message, issues };
 };
@@ -27,7 +36,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         querystring: ImportQuery,
         body: z.unknown(),
-        response: { 200: ImportReport, 201: ImportReport, 400: ImportRefused.or(ErrorBody), 413: ErrorBody, 415: ErrorBody }
+        response: {
+          200: ImportReport,
+          201: ImportReport,
+          400: ImportRefused.or(ErrorBody),
+          413: ErrorBody,
+          415: ErrorBody
+        }
       }
     },
     async (req, reply) => {

@@ -24,7 +24,10 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { body: ObservationInput, response: { 201: Observation, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } }
     },
     async (req, reply) => {
-      const { observations: [stored], warningsError } = recordObservations(app.store, [req.body], actorOf(req));
+      const {
+        observations: [stored],
+        warningsError
+      } = recordObservations(app.store, [req.body], actorOf(req));
       // Warnings follow the evidence at once; the observation is stored whatever they find.
       if (warningsError) req.log.error({ err: warningsError }, 'warnings evaluation after an observation failed');
       return reply.code(201).send(stored);

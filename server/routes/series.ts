@@ -9,7 +9,9 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/indicators/:id/series',
-    { schema: { params: IdParams, querystring: SeriesQuery, response: { 200: Series, 400: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: { params: IdParams, querystring: SeriesQuery, response: { 200: Series, 400: ErrorBody, 404: ErrorBody } }
+    },
     async (req, reply) => {
       const indicator = catalogue.getIndicator(req.params.id);
       if (!indicator) return reply.notFound(`no indicator "${req.params.id}"`);
@@ -22,7 +24,13 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/families/:id/series',
-    { schema: { params: IdParams, querystring: SeriesQuery, response: { 200: FamilySeries, 400: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: {
+        params: IdParams,
+        querystring: SeriesQuery,
+        response: { 200: FamilySeries, 400: ErrorBody, 404: ErrorBody }
+      }
+    },
     async (req, reply) => {
       const family = catalogue.listFamilies().find((f) => f.id === req.params.id);
       if (!family) return reply.notFound(`no family "${req.params.id}"`);
@@ -33,7 +41,13 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
         title: i.title,
         points: windowedSeries(app.store, i, window)
       }));
-      return { familyId: family.id, title: family.title, ...window, composite: familyComposite(series.map((s) => s.points)), indicators: series };
+      return {
+        familyId: family.id,
+        title: family.title,
+        ...window,
+        composite: familyComposite(series.map((s) => s.points)),
+        indicators: series
+      };
     }
   );
 };

@@ -12,12 +12,16 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/users', { config: admins, schema: { response: { 200: z.array(User) } } }, async () => users.list());
 
-  app.post('/users', { config: admins, schema: { body: UserCreate, response: { 201: User, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await accounts.create(req.body, actorOf(req)))
+  app.post(
+    '/users',
+    { config: admins, schema: { body: UserCreate, response: { 201: User, ...errors } } },
+    async (req, reply) => reply.code(201).send(await accounts.create(req.body, actorOf(req)))
   );
 
-  app.patch('/users/:id', { config: admins, schema: { params: UserIdParams, body: UserUpdate, response: { 200: User, ...errors } } }, async (req) =>
-    accounts.update(req.params.id, req.body, actorOf(req))
+  app.patch(
+    '/users/:id',
+    { config: admins, schema: { params: UserIdParams, body: UserUpdate, response: { 200: User, ...errors } } },
+    async (req) => accounts.update(req.params.id, req.body, actorOf(req))
   );
 
   app.post(

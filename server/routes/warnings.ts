@@ -14,8 +14,10 @@ import {
 export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
   const { warnings } = app.store;
 
-  app.get('/warnings', { schema: { querystring: WarningsQuery, response: { 200: WarningList, 400: ErrorBody } } }, async (req) =>
-    warnings.list(req.query)
+  app.get(
+    '/warnings',
+    { schema: { querystring: WarningsQuery, response: { 200: WarningList, 400: ErrorBody } } },
+    async (req) => warnings.list(req.query)
   );
 
   app.post(

@@ -10,7 +10,10 @@ const username = z
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/i, 'must be 2–40 letters, digits, dots, dashes or underscores');
 const password = z.string({ error: 'is required' }).min(1, 'is required').max(256, 'must be at most 256 characters');
 
-export const LoginInput = z.object({ username: z.string({ error: 'is required' }).min(1, 'is required').max(80), password });
+export const LoginInput = z.object({
+  username: z.string({ error: 'is required' }).min(1, 'is required').max(80),
+  password
+});
 
 export const User = z.object({
   id: z.number().int(),
@@ -39,7 +42,9 @@ export const UserUpdate = z
     role: Role.optional(),
     disabled: z.boolean().optional()
   })
-  .refine((u) => Object.keys(u).length > 0, { message: 'nothing to change: give displayName, email, role or disabled' });
+  .refine((u) => Object.keys(u).length > 0, {
+    message: 'nothing to change: give displayName, email, role or disabled'
+  });
 
 export const PasswordReset = z.object({ password });
 

@@ -16,7 +16,9 @@ const SafeText = (max: number) =>
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 
-export const AnnotationScope = z.enum(['all', 'family', 'indicator'], { error: 'must be one of all, family, indicator' });
+export const AnnotationScope = z.enum(['all', 'family', 'indicator'], {
+  error: 'must be one of all, family, indicator'
+});
 
 /** A note on the charts: a date (or a date range), what happened, where it shows, and its source. */
 // The cross-field rules are reported beside the fields' own problems, but only for an object: a
@@ -34,13 +36,36 @@ export const AnnotationInput = z
     familyId: Slug.optional(),
     indicatorId: Slug.optional(),
     source: SafeText(ANNOTATION_LIMITS.source),
-    sourceUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(ANNOTATION_LIMITS.url).optional()
+    sourceUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+      .max(ANNOTATION_LIMITS.url)
+      .optional()
   })
-  .refine((a) => !a.endsOn || a.endsOn >= a.startsOn, { path: ['endsOn'], message: 'must not be before startsOn', when: onObject })
-  .refine((a) => a.scope !== 'family' || a.familyId, { path: ['familyId'], message: 'is required for a family annotation', when: onObject })
-  .refine((a) => a.scope !== 'indicator' || a.indicatorId, { path: ['indicatorId'], message: 'is required for an indicator annotation', when: onObject })
-  .refine((a) => a.scope === 'family' || !a.familyId, { path: ['familyId'], message: 'belongs only to a family annotation', when: onObject })
-  .refine((a) => a.scope === 'indicator' || !a.indicatorId, { path: ['indicatorId'], message: 'belongs only to an indicator annotation', when: onObject });
+  .refine((a) => !a.endsOn || a.endsOn >= a.startsOn, {
+    path: ['endsOn'],
+    message: 'must not be before startsOn',
+    when: onObject
+  })
+  .refine((a) => a.scope !== 'family' || a.familyId, {
+    path: ['familyId'],
+    message: 'is required for a family annotation',
+    when: onObject
+  })
+  .refine((a) => a.scope !== 'indicator' || a.indicatorId, {
+    path: ['indicatorId'],
+    message: 'is required for an indicator annotation',
+    when: onObject
+  })
+  .refine((a) => a.scope === 'family' || !a.familyId, {
+    path: ['familyId'],
+    message: 'belongs only to a family annotation',
+    when: onObject
+  })
+  .refine((a) => a.scope === 'indicator' || !a.indicatorId, {
+    path: ['indicatorId'],
+    message: 'belongs only to an indicator annotation',
+    when: onObject
+  });
 
 export const AnnotationRetire = z.object({ reason: SafeText(ANNOTATION_LIMITS.reason) });
 

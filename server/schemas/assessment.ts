@@ -97,7 +97,12 @@ export const ScenarioFit = z.object({
   assessment: AssessmentAt,
   ach: z.object({ at: z.string(), rows: z.array(AchRow), totals: z.array(z.number()) }),
   movement: Movement.nullable(),
-  sensitivity: z.object({ at: z.string(), leading: z.string(), leaderProbability: z.number(), whatIfs: z.array(WhatIf) })
+  sensitivity: z.object({
+    at: z.string(),
+    leading: z.string(),
+    leaderProbability: z.number(),
+    whatIfs: z.array(WhatIf)
+  })
 });
 
 export const DiagnosticityRow = z.object({
@@ -132,7 +137,9 @@ export const Diagnosticity = z.object({
 });
 
 export const WarningKind = z.enum(['tripwire', 'recovery', 'novelty', 'staleness', 'shift']);
-export const WarningState = z.enum(['open', 'acknowledged', 'resolved', 'all'], { error: 'must be one of open, acknowledged, resolved, all' });
+export const WarningState = z.enum(['open', 'acknowledged', 'resolved', 'all'], {
+  error: 'must be one of open, acknowledged, resolved, all'
+});
 
 export const WarningSeverity = z.enum(['high', 'medium', 'low'], { error: 'must be one of high, medium, low' });
 

@@ -32,7 +32,13 @@ export const Recipient = Delivery.extend({ email: z.string().optional() });
 
 export const DigestDetail = DigestSummary.extend({ text: z.string(), recipients: z.array(Recipient) });
 
-export const DigestPreview = z.object({ subject: z.string(), text: z.string(), coversFrom: z.string().nullable(), coversTo: z.string(), quiet: z.boolean() });
+export const DigestPreview = z.object({
+  subject: z.string(),
+  text: z.string(),
+  coversFrom: z.string().nullable(),
+  coversTo: z.string(),
+  quiet: z.boolean()
+});
 
 export const Subscription = z.object({
   userId: z.number().int(),

@@ -27,10 +27,15 @@ export const SeriesExportQuery = z
     period: Period.default('month')
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, fromNotAfterTo)
-  .refine((q) => !(q.indicatorId && q.familyId), { message: 'give indicatorId or familyId, not both', path: ['familyId'] });
+  .refine((q) => !(q.indicatorId && q.familyId), {
+    message: 'give indicatorId or familyId, not both',
+    path: ['familyId']
+  });
 
 /** Scenario probabilities may also go out day by day; the charts stop at weeks. */
-export const ScenarioExportPeriod = z.enum(['day', 'week', 'month', 'quarter'], { error: 'must be one of day, week, month, quarter' });
+export const ScenarioExportPeriod = z.enum(['day', 'week', 'month', 'quarter'], {
+  error: 'must be one of day, week, month, quarter'
+});
 
 export const ScenarioExportQuery = z
   .object({ from: IsoDate.optional(), to: IsoDate.optional(), period: ScenarioExportPeriod.default('month') })

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { ObservationFields, SourceInput } from './observation.js';
 
 /** The columns of an import file, in the order a template lists them. */
-export const IMPORT_COLUMNS = ['indicatorId', 'observedAt', 'level', 'quantity', 'rationale', 'source', 'reliability', 'credibility'] as const;
+export const IMPORT_COLUMNS = [
+  'indicatorId',
+  'observedAt',
+  'level',
+  'quantity',
+  'rationale',
+  'source',
+  'reliability',
+  'credibility'
+] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /**
@@ -15,7 +24,9 @@ export const ImportRow = z.object({
   level: ObservationFields.level,
   quantity: ObservationFields.quantity,
   rationale: ObservationFields.rationale,
-  source: z.union([z.number().int().positive(), SourceInput.shape.title], { error: 'is required: a source title or id' }),
+  source: z.union([z.number().int().positive(), SourceInput.shape.title], {
+    error: 'is required: a source title or id'
+  }),
   reliability: ObservationFields.reliability,
   credibility: ObservationFields.credibility
 });

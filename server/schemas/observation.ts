@@ -40,13 +40,15 @@ export const ObservationFields = {
  * What a watch officer submits: a new source `{ title, url? }` or a known `sourceId`.
  * A correction names the observation it supersedes.
  */
-export const ObservationInput = z.object(ObservationFields).refine((o) => o.source !== undefined || o.sourceId !== undefined, {
-  path: ['source'],
-  message: 'is required: a new source { title, url? } or a sourceId',
-  // Reported together with the other fields' problems, not only once they are fixed; but only
-  // for an object (a `null` or `[]` body is already refused as such, and has no `.source`).
-  when: (payload) => payload.value !== null && typeof payload.value === 'object' && !Array.isArray(payload.value)
-});
+export const ObservationInput = z
+  .object(ObservationFields)
+  .refine((o) => o.source !== undefined || o.sourceId !== undefined, {
+    path: ['source'],
+    message: 'is required: a new source { title, url? } or a sourceId',
+    // Reported together with the other fields' problems, not only once they are fixed; but only
+    // for an object (a `null` or `[]` body is already refused as such, and has no `.source`).
+    when: (payload) => payload.value !== null && typeof payload.value === 'object' && !Array.isArray(payload.value)
+  });
 
 export const Source = z.object({ id: z.number().int(), title: z.string(), url: z.string().nullable() });
 

@@ -43,7 +43,13 @@ export const ScenarioPicture = z.object({
     })
   ),
   /** Open (unacknowledged, unresolved) warnings by kind. */
-  openWarnings: z.object({ tripwire: z.number(), recovery: z.number(), novelty: z.number(), staleness: z.number(), shift: z.number() })
+  openWarnings: z.object({
+    tripwire: z.number(),
+    recovery: z.number(),
+    novelty: z.number(),
+    staleness: z.number(),
+    shift: z.number()
+  })
 });
 
 export const Overview = z.object({

@@ -9,7 +9,10 @@ interface Issue {
 
 /** Parsed values (JSON, form, query); a Buffer or a streamed body (a CSV import) is left to its own parser. */
 const isParsedObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && typeof (value as { pipe?: unknown }).pipe !== 'function';
+  value !== null &&
+  typeof value === 'object' &&
+  !Buffer.isBuffer(value) &&
+  typeof (value as { pipe?: unknown }).pipe !== 'function';
 
 /** Every string in a parsed value (keys included), with its field path: `source.title`, `tags.2`. */
 function collect(value: unknown, path: string[], issues: Issue[], depth = 0): void {

@@ -18,6 +18,7 @@ export function unsafeTextProblem(value: string): string | null {
   if (!found) return null;
   const ch = found[0];
   if (ch === '\r') return 'contains a carriage return (U+000D) that is not part of a CRLF line break';
-  if (/[\u202A-\u202E\u2066-\u2069]/.test(ch)) return `contains a bidirectional text control character (${codePoint(ch)})`;
+  if (/[\u202A-\u202E\u2066-\u2069]/.test(ch))
+    return `contains a bidirectional text control character (${codePoint(ch)})`;
   return `contains a control character (${codePoint(ch)})`;
 }

@@ -11,7 +11,11 @@ const name = z
   .min(1, 'is required')
   .max(TEXT_LIMITS.sourceTitle, `must be at most ${TEXT_LIMITS.sourceTitle} characters`);
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(TEXT_LIMITS.url);
-const rationale = z.string({ error: 'is required' }).trim().min(1, 'is required').max(2000, 'must be at most 2000 characters');
+const rationale = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .max(2000, 'must be at most 2000 characters');
 
 export const SourceGrade = z.object({
   id: z.number().int(),

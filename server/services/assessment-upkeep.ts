@@ -12,7 +12,12 @@ const FINGERPRINT_KEY = 'assessment_fingerprint';
 
 /** What the materialisation was built from: the model (catalogue, topic, method) and the evidence. */
 function fingerprint(store: Store, model: FitModel): string {
-  const inputs = { model, method: { SIGMA, SLACK, COVERAGE_WEIGHT }, includeDemo: store.observations.demoVisible, lastObservation: store.assessment.maxObservationId() };
+  const inputs = {
+    model,
+    method: { SIGMA, SLACK, COVERAGE_WEIGHT },
+    includeDemo: store.observations.demoVisible,
+    lastObservation: store.assessment.maxObservationId()
+  };
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }
 
@@ -72,7 +77,8 @@ export function refreshAssessment(store: Store, changes: ReadonlyMap<string, str
     const from = gap < earliest ? gap : earliest;
     const start = first && first > from ? first : from;
     const active = store.assessment.segmentsAt(model.indicatorIds, addDays(start, -1)).filter((s) => s !== undefined);
-    const days = first && last && start <= last ? sweepDays(start, last, active, store.assessment.segmentsFrom(start), model) : [];
+    const days =
+      first && last && start <= last ? sweepDays(start, last, active, store.assessment.segmentsFrom(start), model) : [];
     store.assessment.replaceDays(start, days, first);
   }
   store.meta.set(FINGERPRINT_KEY, fingerprint(store, model));

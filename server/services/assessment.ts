@@ -20,12 +20,20 @@ export const MAX_PERIODS = 1100;
  * The window a query asks for: from `first` (the first active observation that matters; today
  * when there is none) to today unless given. Refused when inverted or absurdly long, naming `from`.
  */
-export function queryWindow<P extends PeriodKind>(first: string | null, today: string, q: { from?: string; to?: string; period: P }): Window<P> {
+export function queryWindow<P extends PeriodKind>(
+  first: string | null,
+  today: string,
+  q: { from?: string; to?: string; period: P }
+): Window<P> {
   const from = q.from ?? first ?? today;
   const to = q.to ?? [today, from].sort().at(-1)!;
   if (from > to) throw new InputError(400, 'from', `must not be after "to" (${to})`);
   if (countPeriods(from, to, q.period) > MAX_PERIODS) {
-    throw new InputError(400, 'from', `the range holds more than ${MAX_PERIODS} ${q.period}s; shorten it or use a longer period`);
+    throw new InputError(
+      400,
+      'from',
+      `the range holds more than ${MAX_PERIODS} ${q.period}s; shorten it or use a longer period`
+    );
   }
   return { from, to, period: q.period };
 }
@@ -56,7 +64,10 @@ export function fitModel(store: Store): FitModel {
 
 /** Each voting indicator's segment in force at `day`, in model order. */
 export function segmentsAt(store: Store, model: FitModel, day: string): (VoteSegment | undefined)[] {
-  return slotted(store.assessment.segmentsAt(model.indicatorIds, day).filter((s) => s !== undefined), model);
+  return slotted(
+    store.assessment.segmentsAt(model.indicatorIds, day).filter((s) => s !== undefined),
+    model
+  );
 }
 
 /**
@@ -82,4 +93,5 @@ export function statesOn(store: Store, model: FitModel, days: readonly string[])
   return found;
 }
 
-export const stateOn = (store: Store, model: FitModel, day: string): DayState => statesOn(store, model, [day]).get(day)!;
+export const stateOn = (store: Store, model: FitModel, day: string): DayState =>
+  statesOn(store, model, [day]).get(day)!;

@@ -18,29 +18,60 @@ const touches = (from: string, to: string) => (a: Annotation) => a.startsOn <= t
 /** Each current indicator's diagnosticity, by id (0 for one without bands). */
 function diagnosticityById(store: Store): Map<string, number> {
   const matrix = store.catalogue.bandMatrix();
-  const result = diagnosticity({ scenarioIds: matrix.scenarios.map((s) => s.id), indicators: matrix.rows.map((r) => ({ id: r.indicatorId, bands: r.bands })) });
+  const result = diagnosticity({
+    scenarioIds: matrix.scenarios.map((s) => s.id),
+    indicators: matrix.rows.map((r) => ({ id: r.indicatorId, bands: r.bands }))
+  });
   return new Map(result.indicators.map((r) => [r.indicatorId, r.diagnosticity]));
 }
 
 /** The indicators whose readings moved most over the window, each with its chart's notes and its evidence. */
-function briefingIndicators(store: Store, window: { from: string; to: string; period: Briefing['period'] }): BriefingIndicator[] {
+function briefingIndicators(
+  store: Store,
+  window: { from: string; to: string; period: Briefing['period'] }
+): BriefingIndicator[] {
   const scores = diagnosticityById(store);
-  const candidates = store.catalogue.listIndicators().filter((i) => !i.retired).map((i) => {
-    const points = indicatorSeries({ readings: store.observations.activeReadings(i.id), ...window, cadenceDays: i.cadenceDays });
-    return { id: i.id, indicator: i, points, diagnosticity: scores.get(i.id) ?? 0, ...readingMove(points) };
-  });
-  return keyIndicators(candidates, KEY_INDICATORS).map(({ indicator: i, points, first, last, change, observations, diagnosticity }) => {
-    const evidence = store.exports.observations({ indicatorId: i.id, from: window.from, to: window.to, includeSuperseded: false }).reverse();
-    const annotations = store.annotations.list({ families: [i.family.id], indicators: [i.id], includeInactive: false });
-    return {
-      id: i.id, title: i.title, family: { id: i.family.id, title: i.family.title }, first, last, change, diagnosticity,
-      observationCount: observations, points, annotations: annotations.filter(touches(window.from, window.to)),
-      observations: evidence.slice(0, OBSERVATIONS_PER_INDICATOR), moreObservations: Math.max(0, evidence.length - OBSERVATIONS_PER_INDICATOR)
-    };
-  });
+  const candidates = store.catalogue
+    .listIndicators()
+    .filter((i) => !i.retired)
+    .map((i) => {
+      const points = indicatorSeries({
+        readings: store.observations.activeReadings(i.id),
+        ...window,
+        cadenceDays: i.cadenceDays
+      });
+      return { id: i.id, indicator: i, points, diagnosticity: scores.get(i.id) ?? 0, ...readingMove(points) };
+    });
+  return keyIndicators(candidates, KEY_INDICATORS).map(
+    ({ indicator: i, points, first, last, change, observations, diagnosticity }) => {
+      const evidence = store.exports
+        .observations({ indicatorId: i.id, from: window.from, to: window.to, includeSuperseded: false })
+        .reverse();
+      const annotations = store.annotations.list({
+        families: [i.family.id],
+        indicators: [i.id],
+        includeInactive: false
+      });
+      return {
+        id: i.id,
+        title: i.title,
+        family: { id: i.family.id, title: i.family.title },
+        first,
+        last,
+        change,
+        diagnosticity,
+        observationCount: observations,
+        points,
+        annotations: annotations.filter(touches(window.from, window.to)),
+        observations: evidence.slice(0, OBSERVATIONS_PER_INDICATOR),
+        moreObservations: Math.max(0, evidence.length - OBSERVATIONS_PER_INDICATOR)
+      };
+    }
+  );
 }
 
-const bySeverity = (a: Warning, b: Warning) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.at.localeCompare(a.at) || a.id - b.id;
+const bySeverity = (a: Warning, b: Warning) =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.at.localeCompare(a.at) || a.id - b.id;
 
 /** GET /api/briefing: the scenario picture and how it moved, key indicators, open warnings, the evidence. */
 export function briefing(store: Store, now: Date, q: BriefingQuery): Briefing {
@@ -62,7 +93,9 @@ export function briefing(store: Store, now: Date, q: BriefingQuery): Briefing {
     start: presentState(states.get(startDay)!, model),
     end: presentState(states.get(endDay)!, model),
     points: fitPoints(store, model, window, today),
-    annotations: store.annotations.list({ onlyScope: 'all', includeInactive: false }).filter(touches(window.from, window.to)),
+    annotations: store.annotations
+      .list({ onlyScope: 'all', includeInactive: false })
+      .filter(touches(window.from, window.to)),
     indicators: briefingIndicators(store, window),
     warnings: warnings.slice(0, WARNINGS_SHOWN),
     moreWarnings: Math.max(0, warnings.length - WARNINGS_SHOWN)

@@ -21,7 +21,8 @@ export async function usableDemoAccounts(store: Store, demoShown: boolean): Prom
     if (!row || row.disabledAt !== null) continue;
     const key = `${account.username}\n${row.passwordHash}`;
     if (!stillPublished.has(key)) stillPublished.set(key, await verifyPassword(row.passwordHash, account.password));
-    if (stillPublished.get(key)) usable.push({ username: account.username, password: account.password, role: row.role });
+    if (stillPublished.get(key))
+      usable.push({ username: account.username, password: account.password, role: row.role });
   }
   return usable;
 }

@@ -40,7 +40,11 @@ export function digestInput(store: Store, p: Period): DigestInput {
 }
 
 /** The scenario picture today and seven days ago, with today's analytic confidence. */
-function scenariosNowAndWeekAgo(store: Store, model: FitModel, today: string): Pick<DigestInput, 'now' | 'weekAgo' | 'confidence'> {
+function scenariosNowAndWeekAgo(
+  store: Store,
+  model: FitModel,
+  today: string
+): Pick<DigestInput, 'now' | 'weekAgo' | 'confidence'> {
   const scenarios = store.catalogue.listScenarios();
   const asOf = (a: AssessmentAt) =>
     scenarios.map((s) => {
@@ -48,20 +52,39 @@ function scenariosNowAndWeekAgo(store: Store, model: FitModel, today: string): P
       return { id: s.id, title: s.title, probability: r.probability, words: r.words };
     });
   const current = assessmentAt(store, today, model);
-  return { now: asOf(current), weekAgo: asOf(assessmentAt(store, addDays(today, -7), model)), confidence: current.confidence };
+  return {
+    now: asOf(current),
+    weekAgo: asOf(assessmentAt(store, addDays(today, -7), model)),
+    confidence: current.confidence
+  };
 }
 
 /** The readings that moved the picture most in the latest week with evidence. */
-function whatMoved(store: Store, model: FitModel, today: string, byId: Map<string, Indicator>, appUrl: string): DigestInput['moved'] {
+function whatMoved(
+  store: Store,
+  model: FitModel,
+  today: string,
+  byId: Map<string, Indicator>,
+  appUrl: string
+): DigestInput['moved'] {
   const scenarios = store.catalogue.listScenarios();
   const scenarioTitle = (id: string) => scenarios.find((s) => s.id === id)?.title ?? id;
   const movement = movementAt(store, model, today, (id) => byId.get(id)?.title ?? id);
   if (!movement) return null;
   const drivers = movement.drivers.slice(0, DRIVER_LIMIT).map((d) => ({
-    indicatorTitle: d.indicatorTitle, observedAt: d.observedAt, level: d.level,
-    favours: scenarioTitle(d.favours), disfavours: scenarioTitle(d.disfavours), link: `${appUrl}/indicators/${d.indicatorId}`
+    indicatorTitle: d.indicatorTitle,
+    observedAt: d.observedAt,
+    level: d.level,
+    favours: scenarioTitle(d.favours),
+    disfavours: scenarioTitle(d.disfavours),
+    link: `${appUrl}/indicators/${d.indicatorId}`
   }));
-  return { weekEnd: movement.week.end, latest: movement.isLatestWeek, drivers, more: Math.max(0, movement.drivers.length - DRIVER_LIMIT) };
+  return {
+    weekEnd: movement.week.end,
+    latest: movement.isLatestWeek,
+    drivers,
+    more: Math.max(0, movement.drivers.length - DRIVER_LIMIT)
+  };
 }
 
 /** Warnings detected in the period: tripwires and shifts in full (up to a limit), every kind counted. */

@@ -20,7 +20,11 @@ export interface ImportOptions extends Actor {
 }
 
 type SourceRef = { id: number } | { title: string };
-interface Planned { line: number; reading: Omit<ImportedObservation, 'sourceId'>; source: SourceRef }
+interface Planned {
+  line: number;
+  reading: Omit<ImportedObservation, 'sourceId'>;
+  source: SourceRef;
+}
 
 interface Plan {
   planned: Planned[];
@@ -45,11 +49,17 @@ function plan(store: Store, file: ImportFile, options: ImportOptions): Plan {
     if (i % PROGRESS_EVERY === 0) options.onProgress?.('checking', i, file.candidates.length);
     const problems: ImportRejection[] = [];
     const retiredAt = indicators.get(row.indicatorId);
-    if (retiredAt === undefined) problems.push({ line, field: 'indicatorId', message: `no indicator "${row.indicatorId}" in the catalogue` });
-    else if (retiredAt) problems.push({ line, field: 'indicatorId', message: `indicator "${row.indicatorId}" is retired` });
+    if (retiredAt === undefined)
+      problems.push({ line, field: 'indicatorId', message: `no indicator "${row.indicatorId}" in the catalogue` });
+    else if (retiredAt)
+      problems.push({ line, field: 'indicatorId', message: `indicator "${row.indicatorId}" is retired` });
     if (row.observedAt > today) problems.push({ line, field: 'observedAt', message: 'must not be in the future' });
     if (observableFrom && row.observedAt < observableFrom) {
-      problems.push({ line, field: 'observedAt', message: `must not be before ${observableFrom}, the earliest date this topic observes` });
+      problems.push({
+        line,
+        field: 'observedAt',
+        message: `must not be before ${observableFrom}, the earliest date this topic observes`
+      });
     }
     let source: SourceRef;
     if (typeof row.source === 'number') {
@@ -88,7 +98,8 @@ function earliestDates(p: Plan): Map<string, string> {
 function write(store: Store, p: Plan, file: ImportFile, options: ImportOptions): number {
   const at = options.now.toISOString();
   const created = new Map<string, number>();
-  for (const [title, reliability] of p.newSources) created.set(title, store.imports.createSource(title, reliability, at, options.actor));
+  for (const [title, reliability] of p.newSources)
+    created.set(title, store.imports.createSource(title, reliability, at, options.actor));
   const ids: number[] = [];
   p.planned.forEach(({ reading, source }, i) => {
     if (i % PROGRESS_EVERY === 0) options.onProgress?.('writing', i, p.planned.length);
@@ -97,13 +108,23 @@ function write(store: Store, p: Plan, file: ImportFile, options: ImportOptions):
   });
   options.onProgress?.('writing', p.planned.length, p.planned.length);
   refreshAssessment(store, earliestDates(p));
-  store.audit.append({
-    actor: options.actor, action: 'observation.import', entity: 'observation', entityId: ids.length ? `${ids[0]}-${ids.at(-1)}` : null,
-    after: {
-      rows: file.rows, imported: ids.length, duplicates: p.duplicates, firstId: ids[0] ?? null, lastId: ids.at(-1) ?? null,
-      newSources: [...created].map(([title, id]) => ({ id, title }))
-    }
-  }, options.now);
+  store.audit.append(
+    {
+      actor: options.actor,
+      action: 'observation.import',
+      entity: 'observation',
+      entityId: ids.length ? `${ids[0]}-${ids.at(-1)}` : null,
+      after: {
+        rows: file.rows,
+        imported: ids.length,
+        duplicates: p.duplicates,
+        firstId: ids[0] ?? null,
+        lastId: ids.at(-1) ?? null,
+        newSources: [...created].map(([title, id]) => ({ id, title }))
+      }
+    },
+    options.now
+  );
   return ids.length;
 }
 
@@ -118,8 +139,13 @@ export function importObservations(store: Store, file: ImportFile, options: Impo
     const writes = !options.dryRun && p.rejected.length === 0;
     const imported = writes ? write(store, p, file, options) : 0;
     return {
-      dryRun: options.dryRun, rows: file.rows, accepted: p.planned.length, duplicates: p.duplicates,
-      rejected: p.rejected, newSources: [...p.newSources.keys()], imported
+      dryRun: options.dryRun,
+      rows: file.rows,
+      accepted: p.planned.length,
+      duplicates: p.duplicates,
+      rejected: p.rejected,
+      newSources: [...p.newSources.keys()],
+      imported
     };
   };
   return options.dryRun ? run() : store.db.transaction(run).immediate();
@@ -129,7 +155,11 @@ export function importObservations(store: Store, file: ImportFile, options: Impo
  * Imports, then brings the warnings up to date once for the whole file, as after a single
  * observation. The import stands whatever the evaluation finds; its failure is returned to log.
  */
-export function importAndEvaluate(store: Store, file: ImportFile, options: ImportOptions): { report: ImportReport; warningsError: unknown } {
+export function importAndEvaluate(
+  store: Store,
+  file: ImportFile,
+  options: ImportOptions
+): { report: ImportReport; warningsError: unknown } {
   const report = importObservations(store, file, options);
   if (report.imported === 0) return { report, warningsError: null };
   try {

@@ -51,7 +51,8 @@ export function checkRow(value: unknown, line: number): RowCheck {
     const given = value as Record<string, unknown>;
     for (const issue of parsed.error.issues) {
       const field = issue.path.join('.');
-      const blank = given[field] === undefined || (typeof given[field] === 'string' && !(given[field] as string).trim());
+      const blank =
+        given[field] === undefined || (typeof given[field] === 'string' && !(given[field] as string).trim());
       rejected.push({ line, field, message: blank ? 'is required' : issue.message });
     }
   }

@@ -16,7 +16,8 @@ function collect(): ImportFile & { add(check: RowCheck): void; finish(): ImportF
       else file.rejected.push(...check.rejected);
     },
     finish(): ImportFile {
-      if (file.rows === 0 && file.rejected.length === 0) file.rejected.push({ line: 1, field: '', message: 'the file has no rows to import' });
+      if (file.rows === 0 && file.rejected.length === 0)
+        file.rejected.push({ line: 1, field: '', message: 'the file has no rows to import' });
       return { rows: file.rows, candidates: file.candidates, rejected: file.rejected };
     }
   };
@@ -24,10 +25,18 @@ function collect(): ImportFile & { add(check: RowCheck): void; finish(): ImportF
 }
 
 /** An import CSV, parsed as it arrives and checked row by row (`line`: the file's line, header 1). */
-export async function readCsvImportFile(input: Readable, byteLimit: number, onRow?: (rows: number) => void): Promise<ImportFile> {
+export async function readCsvImportFile(
+  input: Readable,
+  byteLimit: number,
+  onRow?: (rows: number) => void
+): Promise<ImportFile> {
   const file = collect();
   const fileProblems: ImportRejection[] = [];
-  const records = readImportCsv(input, { byteLimit, onHeader: (p) => fileProblems.push(...p), onBroken: (r) => fileProblems.push(r) });
+  const records = readImportCsv(input, {
+    byteLimit,
+    onHeader: (p) => fileProblems.push(...p),
+    onBroken: (r) => fileProblems.push(r)
+  });
   for await (const record of records) {
     // With a bad header no row can be read right: report the header alone.
     if (fileProblems.length) continue;
@@ -46,8 +55,13 @@ export function readJsonImportFile(rows: unknown[]): ImportFile {
 }
 
 /** A request body as an import file: a CSV stream (text/csv) or a JSON array of rows. */
-export async function readImportBody(body: unknown, contentType: string | undefined, byteLimit: number): Promise<ImportFile> {
+export async function readImportBody(
+  body: unknown,
+  contentType: string | undefined,
+  byteLimit: number
+): Promise<ImportFile> {
   const isCsv = contentType?.split(';')[0].trim().toLowerCase() === 'text/csv';
-  if (!isCsv && !Array.isArray(body)) throw new InputError(400, 'body', 'must be a CSV file (text/csv) or a JSON array of rows');
+  if (!isCsv && !Array.isArray(body))
+    throw new InputError(400, 'body', 'must be a CSV file (text/csv) or a JSON array of rows');
   return isCsv ? readCsvImportFile(body as Readable, byteLimit) : readJsonImportFile(body as unknown[]);
 }

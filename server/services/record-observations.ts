@@ -32,14 +32,16 @@ function changedFrom(store: Store, stored: Observation[]): Map<string, string> {
  * evidence changed) and the shift checks from the earliest of those dates on. Many rows (a bulk import) cost one assessment update.
  */
 export function recordObservations(store: Store, rows: ObservationInput[], who: RecordOptions): Recorded {
-  const { stored, changes } = store.db.transaction(() => {
-    const stored = store.observations.recordAll(rows, who);
-    const changes = changedFrom(store, stored);
-    refreshAssessment(store, changes);
-    return { stored, changes };
-    // IMMEDIATE: the write lock is taken (waiting out busy_timeout) before the first read. A deferred
-    // transaction that reads and then writes fails at once with SQLITE_BUSY when another process wrote.
-  }).immediate();
+  const { stored, changes } = store.db
+    .transaction(() => {
+      const stored = store.observations.recordAll(rows, who);
+      const changes = changedFrom(store, stored);
+      refreshAssessment(store, changes);
+      return { stored, changes };
+      // IMMEDIATE: the write lock is taken (waiting out busy_timeout) before the first read. A deferred
+      // transaction that reads and then writes fails at once with SQLITE_BUSY when another process wrote.
+    })
+    .immediate();
   let warningsError: unknown = null;
   try {
     const shiftFrom = [...changes.values()].sort()[0] ?? null;

@@ -14,7 +14,11 @@ export function presentState(state: DayState, model: FitModel): AssessmentAt {
   return {
     at: state.day,
     leading: model.scenarioIds[leaderOf(state.probabilities)],
-    scenarios: model.scenarioIds.map((scenarioId, k) => ({ scenarioId, probability: state.probabilities[k], words: icd203Words(state.probabilities[k]) })),
+    scenarios: model.scenarioIds.map((scenarioId, k) => ({
+      scenarioId,
+      probability: state.probabilities[k],
+      words: icd203Words(state.probabilities[k])
+    })),
     confidence: analyticConfidence(state, model.indicatorIds.length)
   };
 }
@@ -37,16 +41,29 @@ type Query = { from?: string; to?: string; period: 'week' | 'month' | 'quarter';
  * period), with the readings that voted in it: what the scenario charts draw and the export writes.
  */
 export function fitPoints(store: Store, model: FitModel, window: Window, today: string): FitPoint[] {
-  const periods = periodsBetween(window.from, window.to, window.period).map((p) => ({ ...p, at: p.end < today ? p.end : today }));
-  const states = statesOn(store, model, periods.map((p) => p.at));
+  const periods = periodsBetween(window.from, window.to, window.period).map((p) => ({
+    ...p,
+    at: p.end < today ? p.end : today
+  }));
+  const states = statesOn(
+    store,
+    model,
+    periods.map((p) => p.at)
+  );
   const evidenceDays = store.assessment.evidenceDays(periods[0]?.start ?? window.from, window.to);
   return periods.map((p) => {
     const s = states.get(p.at)!;
     return {
-      start: p.start, end: p.end, at: p.at, leading: model.scenarioIds[leaderOf(s.probabilities)],
+      start: p.start,
+      end: p.end,
+      at: p.at,
+      leading: model.scenarioIds[leaderOf(s.probabilities)],
       evidence: evidenceDays.filter((d) => d.day >= p.start && d.day <= p.at).reduce((a, d) => a + d.evidence, 0),
       scenarios: model.scenarioIds.map((scenarioId, k) => ({
-        scenarioId, probability: s.probabilities[k], words: icd203Words(s.probabilities[k]), inconsistency: s.inconsistency[k]
+        scenarioId,
+        probability: s.probabilities[k],
+        words: icd203Words(s.probabilities[k]),
+        inconsistency: s.inconsistency[k]
       }))
     };
   });
@@ -74,11 +91,23 @@ export function scenarioFitAnswer(store: Store, today: string, query: Query): Sc
 }
 
 /** What moved in the seven days up to the latest day with evidence on or before `at`. */
-export function movementAt(store: Store, model: FitModel, at: string, title: (id: string) => string): ScenarioFit['movement'] {
+export function movementAt(
+  store: Store,
+  model: FitModel,
+  at: string,
+  title: (id: string) => string
+): ScenarioFit['movement'] {
   const end = store.assessment.lastEvidenceDay(at);
   if (!end) return null;
   const states = statesOn(store, model, [end, addDays(end, -7)]);
-  const m = describeMovement({ asked: at, end, before: states.get(addDays(end, -7))!, after: states.get(end)!, segments: segmentsAt(store, model, end), model });
+  const m = describeMovement({
+    asked: at,
+    end,
+    before: states.get(addDays(end, -7))!,
+    after: states.get(end)!,
+    segments: segmentsAt(store, model, end),
+    model
+  });
   return { ...m, drivers: m.drivers.map((d) => ({ ...d, indicatorTitle: title(d.indicatorId) })) };
 }
 
@@ -95,7 +124,10 @@ export function scenarioPicture(store: Store, today: string): ScenarioPicture {
     leading: now.leading,
     confidence: now.confidence,
     scenarios: now.scenarios.map((s, k) => ({
-      id: s.scenarioId, title: titles.get(s.scenarioId) ?? s.scenarioId, probability: s.probability, words: s.words,
+      id: s.scenarioId,
+      title: titles.get(s.scenarioId) ?? s.scenarioId,
+      probability: s.probability,
+      words: s.words,
       change7: s.probability - states.get(weekAgo)!.probabilities[k],
       change30: s.probability - states.get(monthAgo)!.probabilities[k]
     })),

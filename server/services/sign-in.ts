@@ -1,11 +1,19 @@
 import { isDemoAccount } from '../auth/demo-accounts.js';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, afterFailure, afterRefund, lockedFor, type LockoutPolicy } from '../auth/lockout.js';
+import {
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  afterFailure,
+  afterRefund,
+  lockedFor,
+  type LockoutPolicy
+} from '../auth/lockout.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.js';
 import type { SessionPolicy } from '../db/session-repository.js';
 import type { Store } from '../db/store.js';
 import type { Me } from '../schemas/index.js';
 
-export type SignInOutcome = { kind: 'locked'; seconds: number } | { kind: 'refused' } | { kind: 'accepted'; userId: number; username: string };
+export type SignInOutcome =
+  { kind: 'locked'; seconds: number } | { kind: 'refused' } | { kind: 'accepted'; userId: number; username: string };
 
 interface ThrottleKey {
   key: string;
@@ -22,7 +30,8 @@ function countAttempt(store: Store, keys: ThrottleKey[], now: Date): number {
     .transaction(() => {
       const wait = Math.max(...keys.map((k) => lockedFor(store.sessions.throttle(k.key), now)));
       if (wait > 0) return wait;
-      for (const k of keys) store.sessions.saveThrottle(k.key, afterFailure(store.sessions.throttle(k.key), now, k.policy), now);
+      for (const k of keys)
+        store.sessions.saveThrottle(k.key, afterFailure(store.sessions.throttle(k.key), now, k.policy), now);
       return 0;
     })
     .immediate();
@@ -65,18 +74,38 @@ export type SignInResult =
  */
 export async function signIn(
   store: Store,
-  attempt: { username: string; password: string; address: string; now: Date; demo: boolean; earlierToken?: string; policy: SessionPolicy }
+  attempt: {
+    username: string;
+    password: string;
+    address: string;
+    now: Date;
+    demo: boolean;
+    earlierToken?: string;
+    policy: SessionPolicy;
+  }
 ): Promise<SignInResult> {
   const { now, address } = attempt;
   const outcome = await checkSignIn(store, attempt);
   if (outcome.kind === 'locked') return outcome;
   if (outcome.kind === 'refused') {
-    store.audit.append({ actor: 'anonymous', action: 'auth.login_failed', entity: 'user', entityId: attempt.username, after: { address } }, now);
+    store.audit.append(
+      {
+        actor: 'anonymous',
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: attempt.username,
+        after: { address }
+      },
+      now
+    );
     return outcome;
   }
   if (attempt.earlierToken) store.sessions.revokeToken(attempt.earlierToken, now);
   const opened = store.sessions.open(outcome.userId, now, attempt.policy, address);
-  store.audit.append({ actor: outcome.username, action: 'auth.login', entity: 'user', entityId: outcome.userId, after: { address } }, now);
+  store.audit.append(
+    { actor: outcome.username, action: 'auth.login', entity: 'user', entityId: outcome.userId, after: { address } },
+    now
+  );
   const me = { user: store.users.get(outcome.userId), csrfToken: opened.csrfToken };
   return { kind: 'signed-in', me, token: opened.token, expiresAt: opened.expiresAt };
 }

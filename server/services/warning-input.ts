@@ -27,16 +27,26 @@ export const EVERYTHING: WarningScope = { indicatorIds: null, shiftFrom: '1000-0
 export function shiftWeeks(store: Store, from: string, today: string): { weeks: ShiftWeek[]; scenarioIds: string[] } {
   const model = fitModel(store);
   const start = periodOf(from < model.assessFrom ? model.assessFrom : from, 'week').start;
-  const weekStarts = [...new Set(store.assessment.evidenceDays(start, today).map((d) => periodOf(d.day, 'week').start))];
+  const weekStarts = [
+    ...new Set(store.assessment.evidenceDays(start, today).map((d) => periodOf(d.day, 'week').start))
+  ];
   const pairs = weekStarts.map((s) => {
     const end = periodOf(s, 'week').end;
     const at = end < today ? end : today;
     return { start: s, at, before: addDays(at, -7) };
   });
-  const states = statesOn(store, model, pairs.flatMap((p) => [p.at, p.before]));
+  const states = statesOn(
+    store,
+    model,
+    pairs.flatMap((p) => [p.at, p.before])
+  );
   return {
     scenarioIds: model.scenarioIds,
-    weeks: pairs.map((p) => ({ start: p.start, before: states.get(p.before)!.probabilities, after: states.get(p.at)!.probabilities }))
+    weeks: pairs.map((p) => ({
+      start: p.start,
+      before: states.get(p.before)!.probabilities,
+      after: states.get(p.at)!.probabilities
+    }))
   };
 }
 
@@ -56,10 +66,20 @@ function changedWindow(store: Store, ind: IndicatorSummary, changed: string, tod
   const readings = obs.monthlyReadings(ind.id, tripwireFrom < noveltyReadFrom ? tripwireFrom : noveltyReadFrom);
   const lastBefore = obs.lastObservedBefore(ind.id, changed);
   return {
-    tripwire: { indicator, from: tripwireFrom, thresholds: ind.thresholds, readings: readings.filter((r) => r.at >= tripwireFrom) },
+    tripwire: {
+      indicator,
+      from: tripwireFrom,
+      thresholds: ind.thresholds,
+      readings: readings.filter((r) => r.at >= tripwireFrom)
+    },
     novelty: { indicator, from: month, readings: readings.filter((r) => r.at >= noveltyReadFrom) },
-    staleness: { indicator, from: lastBefore ? stalenessFrom(lastBefore, ind.cadenceDays) : BEGINNING, cadenceDays: ind.cadenceDays,
-      observedDates: obs.observedDates(ind.id, lastBefore ?? BEGINNING), today }
+    staleness: {
+      indicator,
+      from: lastBefore ? stalenessFrom(lastBefore, ind.cadenceDays) : BEGINNING,
+      cadenceDays: ind.cadenceDays,
+      observedDates: obs.observedDates(ind.id, lastBefore ?? BEGINNING),
+      today
+    }
   };
 }
 

@@ -33,7 +33,7 @@ export function zoneName(iso: string): string {
 export function formatPeriod(start: string, period: 'week' | 'month' | 'quarter'): string {
   const d = parseISO(start);
   if (period === 'month') return format(d, 'MMM yyyy');
-  if (period === 'quarter') return format(d, "QQQ yyyy");
+  if (period === 'quarter') return format(d, 'QQQ yyyy');
   return `week of ${format(d, 'd MMM yyyy')}`;
 }
 
@@ -65,6 +65,16 @@ export function ageWords(days: number): string {
 
 /** A cadence in plain words: 7 → "weekly", 30 → "monthly", 90 → "quarterly", else "every 45 days". */
 export function cadenceWords(days: number): string {
-  const named: Record<number, string> = { 1: 'daily', 7: 'weekly', 14: 'fortnightly', 30: 'monthly', 31: 'monthly', 90: 'quarterly', 91: 'quarterly', 182: 'twice a year', 365: 'yearly' };
+  const named: Record<number, string> = {
+    1: 'daily',
+    7: 'weekly',
+    14: 'fortnightly',
+    30: 'monthly',
+    31: 'monthly',
+    90: 'quarterly',
+    91: 'quarterly',
+    182: 'twice a year',
+    365: 'yearly'
+  };
   return named[days] ?? `every ${days} days`;
 }

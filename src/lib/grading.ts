@@ -28,4 +28,12 @@ export function gradeWords(reliability: string, credibility: number): string {
 }
 
 /** The kinds of source the API accepts (server/schemas/source.ts), repeated so the browser ships no zod. */
-export const SOURCE_KINDS: ReadonlyArray<SourceKind> = ['document', 'official', 'media', 'research', 'human', 'social-media', 'other'];
+export const SOURCE_KINDS: ReadonlyArray<SourceKind> = [
+  'document',
+  'official',
+  'media',
+  'research',
+  'human',
+  'social-media',
+  'other'
+];

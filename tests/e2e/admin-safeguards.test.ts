@@ -10,7 +10,8 @@ describe('admin safeguards on the users page', () => {
   let session: SignedInSession;
   let page: Page;
   const nativeDialogs: string[] = [];
-  const row = (username: string) => page.getByTestId('users-table').locator('tr', { has: page.getByRole('cell', { name: username, exact: true }) });
+  const row = (username: string) =>
+    page.getByTestId('users-table').locator('tr', { has: page.getByRole('cell', { name: username, exact: true }) });
 
   beforeAll(async () => {
     session = await openSignedIn('admin', '/admin/users');

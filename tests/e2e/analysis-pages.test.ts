@@ -50,7 +50,10 @@ describe('analysis pages', () => {
   });
 
   it('opens the family page from the indicator, with its composite chart and indicators', async () => {
-    const family = (await page.getByRole('navigation', { name: 'Breadcrumb' }).locator('a[href^="/families/"]').textContent())!.trim();
+    const family = (await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .locator('a[href^="/families/"]')
+      .textContent())!.trim();
     await page.getByRole('navigation', { name: 'Breadcrumb' }).locator('a[href^="/families/"]').click();
     await page.getByRole('heading', { level: 1, name: family }).waitFor();
     await page.getByTestId('family-chart').locator('canvas').waitFor();
@@ -64,8 +67,15 @@ describe('analysis pages', () => {
     await matrix.waitFor();
     expect(await page.getByTestId('scenario-coverage').count()).toBe(5);
     expect(await matrix.locator('tbody tr:not(.family)').count()).toBeGreaterThan(30);
-    await page.getByTestId('validator-findings').getByText(/diagnostic/).first().waitFor();
-    await page.getByTestId('pair-finding').getByText('Every pair of scenarios is separated by at least 5 indicators').waitFor();
+    await page
+      .getByTestId('validator-findings')
+      .getByText(/diagnostic/)
+      .first()
+      .waitFor();
+    await page
+      .getByTestId('pair-finding')
+      .getByText('Every pair of scenarios is separated by at least 5 indicators')
+      .waitFor();
     await page.screenshot({ path: join(RESULTS, 'validator.png'), fullPage: true });
   });
 
@@ -73,7 +83,9 @@ describe('analysis pages', () => {
     const pairs = page.getByTestId('pair-matrix');
     expect(await pairs.getByTestId('pair-cell').count()).toBe(20); // 10 pairs, both halves of the matrix
     expect(await pairs.locator('[data-flagged="true"]').count()).toBe(0);
-    const cell = pairs.getByRole('button', { name: /^Resurgence through a Taliban split or northern war versus Resurgence through a TTP alliance: \d+ separating/ });
+    const cell = pairs.getByRole('button', {
+      name: /^Resurgence through a Taliban split or northern war versus Resurgence through a TTP alliance: \d+ separating/
+    });
     expect(await cell.getAttribute('title')).toMatch(/Tajik Taliban links to IS-K/);
     await cell.click();
     const detail = page.getByTestId('pair-detail');
@@ -83,7 +95,10 @@ describe('analysis pages', () => {
 
   it('regrades a source: the new grade becomes current and the old one stays in the history', async () => {
     await page.goto(`${server.url}/sources`);
-    await page.getByTestId('sources-table').getByRole('link', { name: /The Islamic State's Khorasan Province/ }).click();
+    await page
+      .getByTestId('sources-table')
+      .getByRole('link', { name: /The Islamic State's Khorasan Province/ })
+      .click();
     const history = page.getByTestId('grade-history');
     await history.waitFor();
     const before = await history.locator('tbody tr').count();

@@ -14,9 +14,17 @@ describe('correcting and retiring annotations', () => {
     session = await openSignedIn('watch_officer');
     const { store } = session.server.app;
     indicatorId = store.catalogue.listIndicators().find((i) => i.family.id === 'external-pressure')!.id;
-    noteId = createAnnotation(store, {
-      startsOn: '2023-06-15', text: 'Browser test: crossing closed', scope: 'indicator', indicatorId, source: 'Desk'
-    }, { now: new Date(), actor: 'test', userId: null }).id;
+    noteId = createAnnotation(
+      store,
+      {
+        startsOn: '2023-06-15',
+        text: 'Browser test: crossing closed',
+        scope: 'indicator',
+        indicatorId,
+        source: 'Desk'
+      },
+      { now: new Date(), actor: 'test', userId: null }
+    ).id;
   });
   afterAll(() => session?.close());
 
@@ -27,7 +35,9 @@ describe('correcting and retiring annotations', () => {
     await page.goto(`${server.url}/indicators/${indicatorId}?from=2023-01-01&to=2024-03-31`);
     await notes().getByText('Browser test: crossing closed').waitFor();
     const before = Number(await page.getByTestId('trend-chart').getAttribute('data-annotations'));
-    await notes().getByRole('button', { name: /^Correct annotation \d+: Browser test: crossing closed$/ }).click();
+    await notes()
+      .getByRole('button', { name: /^Correct annotation \d+: Browser test: crossing closed$/ })
+      .click();
     const form = page.getByRole('form', { name: 'Correct the annotation' });
     expect(await form.getByLabel('What happened').inputValue()).toBe('Browser test: crossing closed');
     await form.getByLabel('What happened').fill('');
@@ -42,18 +52,26 @@ describe('correcting and retiring annotations', () => {
     expect(Number(await page.getByTestId('trend-chart').getAttribute('data-annotations'))).toBe(before);
     const original = server.app.store.annotations.get(noteId)!;
     expect(original.supersededBy).not.toBeNull();
-    expect(server.app.store.annotations.get(original.supersededBy!)).toMatchObject({ endsOn: '2023-06-29', scope: 'indicator', indicatorId });
+    expect(server.app.store.annotations.get(original.supersededBy!)).toMatchObject({
+      endsOn: '2023-06-29',
+      scope: 'indicator',
+      indicatorId
+    });
     await page.screenshot({ path: join(RESULTS, 'annotation-corrected.png'), fullPage: true });
   });
 
   it('retires a note with a reason; it leaves the chart and stays on record', async () => {
     const { page, server } = session;
     const before = Number(await page.getByTestId('trend-chart').getAttribute('data-annotations'));
-    await notes().getByRole('button', { name: /^Retire annotation \d+: Browser test: crossing closed for two weeks$/ }).click();
+    await notes()
+      .getByRole('button', { name: /^Retire annotation \d+: Browser test: crossing closed for two weeks$/ })
+      .click();
     const form = page.getByRole('form', { name: 'Retire the annotation' });
     await form.getByLabel('Why retire it').fill('Duplicate of the wire report');
     await form.getByRole('button', { name: 'Retire annotation' }).click();
-    await expect.poll(async () => Number(await page.getByTestId('trend-chart').getAttribute('data-annotations'))).toBe(before - 1);
+    await expect
+      .poll(async () => Number(await page.getByTestId('trend-chart').getAttribute('data-annotations')))
+      .toBe(before - 1);
     expect(await notes().getByText('Browser test: crossing closed for two weeks').count()).toBe(0);
     const corrected = server.app.store.annotations.get(server.app.store.annotations.get(noteId)!.supersededBy!)!;
     expect(corrected.retired?.reason).toBe('Duplicate of the wire report');
@@ -65,7 +83,11 @@ describe('correcting and retiring annotations', () => {
     const { browser, server } = session;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signInAs(page, server.url, 'manager', `/scenarios?from=2023-01-01&to=2024-03-31`);
-    await page.getByTestId('probability-chart').getByTestId('chart-annotations').getByText(/Pakistan begins mass expulsions/).waitFor();
+    await page
+      .getByTestId('probability-chart')
+      .getByTestId('chart-annotations')
+      .getByText(/Pakistan begins mass expulsions/)
+      .waitFor();
     expect(await page.getByRole('button', { name: /^(Correct|Retire) annotation/ }).count()).toBe(0);
     await page.close();
   });

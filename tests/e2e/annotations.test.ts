@@ -15,10 +15,17 @@ describe('annotations on charts', () => {
   it('draws a new indicator note and the all-charts events on the indicator chart, listed under it', async () => {
     const { page, server } = session;
     const indicator = server.app.store.catalogue.listIndicators().find((i) => i.family.id === 'external-pressure')!;
-    createAnnotation(server.app.store, {
-      startsOn: '2023-06-15', text: 'Browser test: border crossing closed for a week', scope: 'indicator',
-      indicatorId: indicator.id, source: 'Browser test desk'
-    }, { now: new Date(), actor: 'test', userId: null });
+    createAnnotation(
+      server.app.store,
+      {
+        startsOn: '2023-06-15',
+        text: 'Browser test: border crossing closed for a week',
+        scope: 'indicator',
+        indicatorId: indicator.id,
+        source: 'Browser test desk'
+      },
+      { now: new Date(), actor: 'test', userId: null }
+    );
 
     await page.goto(`${server.url}/indicators/${indicator.id}?from=2023-01-01&to=2024-03-31`);
     const chart = page.getByTestId('trend-chart');
@@ -58,12 +65,18 @@ describe('annotations on charts', () => {
     await page.goto(`${server.url}/scenarios?from=2023-01-01&to=2024-03-31`);
     const probabilities = page.getByTestId('probability-chart');
     await probabilities.locator('canvas').waitFor();
-    await probabilities.getByTestId('chart-annotations').getByText(/Pakistan begins mass expulsions/).waitFor();
+    await probabilities
+      .getByTestId('chart-annotations')
+      .getByText(/Pakistan begins mass expulsions/)
+      .waitFor();
     expect(await probabilities.getByText(/Chitral/).count()).toBe(0);
     await page.screenshot({ path: join(RESULTS, 'scenarios-annotations.png'), fullPage: true });
 
     await page.goto(`${server.url}/families/ttp-alignment?from=2023-01-01&to=2024-03-31`);
     const family = page.getByTestId('family-chart');
-    await family.getByTestId('chart-annotations').getByText(/Chitral/).waitFor();
+    await family
+      .getByTestId('chart-annotations')
+      .getByText(/Chitral/)
+      .waitFor();
   });
 });

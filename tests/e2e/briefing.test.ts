@@ -45,13 +45,25 @@ describe('briefing', () => {
   it('prints to a clean A4 PDF: no menu or buttons, a page per section, the headings in order', async () => {
     const { page } = session;
     await page.emulateMedia({ media: 'print' });
-    const shown = async (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none').length);
+    const shown = async (selector: string) =>
+      page
+        .locator(selector)
+        .evaluateAll(
+          (els) =>
+            els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none').length
+        );
     expect(await page.locator('body > * > header').evaluate((e) => getComputedStyle(e).display)).toBe('none');
     expect(await shown('main button')).toBe(0);
-    const headings = await page.locator('main h1, main h2').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.textContent?.trim()));
+    const headings = await page
+      .locator('main h1, main h2')
+      .evaluateAll((els) =>
+        els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.textContent?.trim())
+      );
     expect(headings[0]).toMatch(/^Briefing:/);
     expect(headings.slice(1)).toEqual(HEADINGS);
-    const breaks = await page.locator('main section').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
+    const breaks = await page
+      .locator('main section')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
     expect(breaks).toEqual(HEADINGS.map(() => 'page'));
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
@@ -63,7 +75,12 @@ describe('briefing', () => {
     expect(pages).toBeLessThanOrEqual(20);
     // Paper is light whatever the screen's theme.
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-    expect(await page.locator('table').first().evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(
+      await page
+        .locator('table')
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor)
+    ).toBe('rgb(255, 255, 255)');
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
   });
 

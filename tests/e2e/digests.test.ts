@@ -81,7 +81,9 @@ describe('digest pages', () => {
   it('the settings page saves the manager’s own choice, which a reload still shows', async () => {
     await page.getByLabel('Signed in').getByRole('link', { name: 'Demo manager' }).click();
     await page.getByRole('heading', { level: 2, name: 'Weekly digest' }).waitFor();
-    const own = page.getByTestId('own-subscription').getByRole('checkbox', { name: /Send me the weekly digest at demo-manager@/ });
+    const own = page
+      .getByTestId('own-subscription')
+      .getByRole('checkbox', { name: /Send me the weekly digest at demo-manager@/ });
     expect(await own.isChecked()).toBe(true);
     await own.uncheck();
     await page.getByTestId('own-subscription').getByRole('status').getByText('Saved').waitFor();
@@ -102,7 +104,8 @@ describe('digest pages', () => {
 
     // A second digest to the officer (whose mailbox is refused for good) and the admin (a passing failure).
     const { store } = server.app;
-    for (const username of ['demo-officer', 'demo-admin']) store.digests.setSubscribed(store.users.byUsername(username)!.id, true);
+    for (const username of ['demo-officer', 'demo-admin'])
+      store.digests.setSubscribed(store.users.byUsername(username)!.id, true);
     const refusing: Mailer = {
       target: 'refusing test mailer',
       close() {},
@@ -111,7 +114,10 @@ describe('digest pages', () => {
         throw new DeliveryError('421 4.3.2 service not available, try again later', false);
       }
     };
-    await runDigest({ store, clock: () => new Date(), mailer: refusing, appUrl: server.url, holder: 'e2e' }, { kind: 'compose', slot: null });
+    await runDigest(
+      { store, clock: () => new Date(), mailer: refusing, appUrl: server.url, holder: 'e2e' },
+      { kind: 'compose', slot: null }
+    );
 
     const admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     admin.setDefaultTimeout(10_000);

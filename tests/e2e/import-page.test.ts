@@ -25,12 +25,15 @@ describe('import page', () => {
   it('reports a file with bad rows by line and field, and offers no import', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import observations' }).waitFor();
-    await choose('bad.csv', [
-      HEADER,
-      `${indicatorId},2023-05-01,3,,Browser import: a good row,Browser import desk,B,2`,
-      `${indicatorId},2023-05-08,8,,Browser import: level out of range,Browser import desk,B,2`,
-      `no-such-indicator,2023-05-15,2,,Browser import: unknown indicator,Browser import desk,B,2`
-    ].join('\n'));
+    await choose(
+      'bad.csv',
+      [
+        HEADER,
+        `${indicatorId},2023-05-01,3,,Browser import: a good row,Browser import desk,B,2`,
+        `${indicatorId},2023-05-08,8,,Browser import: level out of range,Browser import desk,B,2`,
+        `no-such-indicator,2023-05-15,2,,Browser import: unknown indicator,Browser import desk,B,2`
+      ].join('\n')
+    );
     const rejected = page.getByTestId('import-rejected');
     await rejected.waitFor();
     const rows = await rejected.locator('tbody tr').allTextContents();
@@ -47,11 +50,14 @@ describe('import page', () => {
 
   it('checks a clean file, then imports it on confirmation', async () => {
     const before = session.server.app.store.observations.listByIndicator(indicatorId).length;
-    await choose('good.csv', [
-      HEADER,
-      `${indicatorId},2023-05-01,3,,Browser import: a good row,Browser import desk,B,2`,
-      `${indicatorId},2023-05-22,4,7,"Browser import: a second row, with a comma",Browser import desk,B,2`
-    ].join('\n'));
+    await choose(
+      'good.csv',
+      [
+        HEADER,
+        `${indicatorId},2023-05-01,3,,Browser import: a good row,Browser import desk,B,2`,
+        `${indicatorId},2023-05-22,4,7,"Browser import: a second row, with a comma",Browser import desk,B,2`
+      ].join('\n')
+    );
     const confirm = page.getByRole('button', { name: 'Import 2 observations' });
     await confirm.waitFor();
     await expect.poll(() => confirm.isEnabled()).toBe(true);

@@ -28,7 +28,10 @@ describe('indicator page', () => {
     const picture = page.getByTestId('scenario-picture');
     await picture.getByText(/^Leading:/).waitFor();
     expect(await picture.locator('tbody tr').count()).toBe(5);
-    await picture.getByTestId('confidence').getByText(/(high|moderate|low) confidence/).waitFor();
+    await picture
+      .getByTestId('confidence')
+      .getByText(/(high|moderate|low) confidence/)
+      .waitFor();
     await picture.getByText('Open warnings:').waitFor();
     await page.screenshot({ path: join(RESULTS, 'overview.png'), fullPage: true });
 

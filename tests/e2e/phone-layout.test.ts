@@ -8,8 +8,19 @@ import { RESULTS, launchBrowser, signInAs } from './support/browser.js';
 import { startTestServer } from '../support/test-server.js';
 
 const PAGES = [
-  '/', '/indicators/external-funding-flows', '/families/funding', '/scenarios', '/scenarios/underground-persistence',
-  '/warnings', '/validator', '/digests', '/digests/preview', '/sources', '/settings', '/admin/users', '/admin/audit',
+  '/',
+  '/indicators/external-funding-flows',
+  '/families/funding',
+  '/scenarios',
+  '/scenarios/underground-persistence',
+  '/warnings',
+  '/validator',
+  '/digests',
+  '/digests/preview',
+  '/sources',
+  '/settings',
+  '/admin/users',
+  '/admin/audit',
   '/admin/deliveries'
 ];
 
@@ -36,7 +47,8 @@ describe('phone layout (390 px)', () => {
     const form = page.getByRole('form', { name: 'Sign in' });
     await form.waitFor();
     const demo = page.getByRole('region', { name: 'Demonstration accounts' });
-    for (const name of ['demo-officer', 'demo-manager', 'demo-admin']) await demo.getByText(name, { exact: true }).waitFor();
+    for (const name of ['demo-officer', 'demo-manager', 'demo-admin'])
+      await demo.getByText(name, { exact: true }).waitFor();
     await demo.getByRole('button', { name: 'Use the Manager demo account' }).click();
     expect(await form.getByLabel('Username').inputValue()).toBe('demo-manager');
     expect(await overflow()).toBeLessThanOrEqual(0);

@@ -47,7 +47,9 @@ describe('what each role sees', () => {
     await page.getByRole('button', { name: 'Record observation' }).click();
     await page.getByRole('dialog').getByRole('form', { name: 'Record an observation' }).waitFor();
     await page.keyboard.press('Escape');
-    expect(await page.getByTestId('observations-table').getByRole('button', { name: 'Correct' }).count()).toBeGreaterThan(0);
+    expect(
+      await page.getByTestId('observations-table').getByRole('button', { name: 'Correct' }).count()
+    ).toBeGreaterThan(0);
     expect(await nav(page).getByRole('link', { name: 'Users' }).count()).toBe(0);
     expect(await nav(page).getByRole('link', { name: 'Audit' }).count()).toBe(0);
   });

@@ -24,16 +24,26 @@ describe('scenario view', () => {
     await chart.locator('canvas').waitFor();
     // The demo data ends long before today: most periods hold no evidence and the chart says so.
     expect(Number(await chart.getAttribute('data-evidence-periods'))).toBeGreaterThan(0);
-    expect(Number(await chart.getAttribute('data-evidence-periods'))).toBeLessThan(Number(await chart.getAttribute('data-periods')));
+    expect(Number(await chart.getAttribute('data-evidence-periods'))).toBeLessThan(
+      Number(await chart.getAttribute('data-periods'))
+    );
     await chart.getByText(/hatched\s+ones hold none/).waitFor();
 
     await page.getByTestId('fit-summary').getByText('leading').waitFor();
-    await page.getByTestId('fit-summary').getByTestId('confidence').getByText(/(high|moderate|low) confidence/).waitFor();
+    await page
+      .getByTestId('fit-summary')
+      .getByTestId('confidence')
+      .getByText(/(high|moderate|low) confidence/)
+      .waitFor();
     const moved = page.getByTestId('what-moved');
     await moved.getByText('the assessment on the latest day').waitFor();
     await moved.getByText('Nothing has arrived since').waitFor();
     expect(await moved.locator('a[href^="/indicators/"]').count()).toBeGreaterThan(0);
-    await page.getByTestId('sensitivity').getByText(/would make|No single indicator, one level different/).first().waitFor();
+    await page
+      .getByTestId('sensitivity')
+      .getByText(/would make|No single indicator, one level different/)
+      .first()
+      .waitFor();
     const ach = page.getByTestId('ach-table');
     await ach.getByText('Total inconsistency').waitFor();
     await ach.getByText('fits best').first().waitFor(); // several scenarios can tie on the latest evidence
@@ -46,7 +56,9 @@ describe('scenario view', () => {
     const summary = page.getByTestId('fit-summary');
     await expect.poll(() => summary.getAttribute('data-at')).toBe('2024-02-01');
     await summary.getByText('1 Feb 2024').first().waitFor();
-    const api = await page.evaluate(async () => (await fetch('/api/scenarios/fit?period=month&from=2022-01-01&to=2024-02-01')).json());
+    const api = await page.evaluate(async () =>
+      (await fetch('/api/scenarios/fit?period=month&from=2022-01-01&to=2024-02-01')).json()
+    );
     const leader = api.assessment.leading as string;
     expect(['underground-persistence', 'contained-decline']).toContain(leader); // the documents leave IS-K weak but alive
     expect(await summary.getAttribute('data-leading')).toBe(leader);

@@ -18,7 +18,9 @@ describe('indicator trend chart', () => {
   afterAll(() => session?.close());
 
   it('shows the band of the scenario leading now, with a legend of at most six items', async () => {
-    const fit = await page.evaluate(async () => (await (await fetch('/api/scenarios/fit')).json()) as { points: { leading: string }[] });
+    const fit = await page.evaluate(
+      async () => (await (await fetch('/api/scenarios/fit')).json()) as { points: { leading: string }[] }
+    );
     const leader = fit.points.at(-1)!.leading;
     await expect.poll(() => chart().getAttribute('data-band')).toBe(leader);
     const items = Number(await chart().getAttribute('data-legend-items'));

@@ -9,7 +9,7 @@ import { tempDir } from '../support/test-catalogue.js';
 import { startTestServer } from '../support/test-server.js';
 import { launchBrowser, RESULTS, signInAs, watchCsp } from './support/browser.js';
 
-describe('unsubscribe page, sign-in redirects, and the officer\'s digest view', () => {
+describe("unsubscribe page, sign-in redirects, and the officer's digest view", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let digestId: number;
@@ -19,7 +19,10 @@ describe('unsubscribe page, sign-in redirects, and the officer\'s digest view', 
   beforeAll(async () => {
     server = await startTestServer({ demo: true });
     const mailer = createMailer({ smtpUrl: null, outboxDir: outbox.dir, from: 'wf@example.org' });
-    const run = await runDigest({ store: server.app.store, clock: () => new Date(), mailer, appUrl: server.url, holder: 'e2e' }, { kind: 'compose', slot: null });
+    const run = await runDigest(
+      { store: server.app.store, clock: () => new Date(), mailer, appUrl: server.url, holder: 'e2e' },
+      { kind: 'compose', slot: null }
+    );
     mailer.close();
     if (run.outcome !== 'done') throw new Error(`the digest job did not send: ${run.outcome}`);
     digestId = run.digestId;
@@ -32,37 +35,48 @@ describe('unsubscribe page, sign-in redirects, and the officer\'s digest view', 
     expect(violations).toEqual([]);
   });
 
-  const managerSubscribed = () => server.app.store.digests.subscriptions().find((s) => s.username === 'demo-manager')!.subscribed;
+  const managerSubscribed = () =>
+    server.app.store.digests.subscriptions().find((s) => s.username === 'demo-manager')!.subscribed;
 
-  it.each([1280, 390])('the mail\'s link opens a page that changes nothing until its button is pressed (%i px)', async (width) => {
-    if (!managerSubscribed()) server.app.store.digests.setSubscribed(server.app.store.users.byUsername('demo-manager')!.id, true);
-    const token = server.db.prepare("SELECT unsubscribe_token FROM users WHERE username = 'demo-manager'").pluck().get() as string;
-    const page = await browser.newPage({ viewport: { width, height: 700 } });
-    page.setDefaultTimeout(10_000);
-    violations.push(...watchCsp(page));
-    await page.goto(`${server.url}/api/digest/unsubscribe?token=${encodeURIComponent(token)}`);
-    const button = page.getByRole('button', { name: 'Unsubscribe' });
-    await button.waitFor();
-    expect(new URL(page.url()).pathname).toBe('/unsubscribe');
-    expect(managerSubscribed()).toBe(true);
-    await page.screenshot({ path: join(RESULTS, `unsubscribe-${width}.png`) });
-    await button.click();
-    await page.getByRole('status').getByText('demo-manager will no longer receive').waitFor();
-    expect(managerSubscribed()).toBe(false);
-    await page.screenshot({ path: join(RESULTS, `unsubscribed-${width}.png`) });
-    await page.close();
-  });
+  it.each([1280, 390])(
+    "the mail's link opens a page that changes nothing until its button is pressed (%i px)",
+    async (width) => {
+      if (!managerSubscribed())
+        server.app.store.digests.setSubscribed(server.app.store.users.byUsername('demo-manager')!.id, true);
+      const token = server.db
+        .prepare("SELECT unsubscribe_token FROM users WHERE username = 'demo-manager'")
+        .pluck()
+        .get() as string;
+      const page = await browser.newPage({ viewport: { width, height: 700 } });
+      page.setDefaultTimeout(10_000);
+      violations.push(...watchCsp(page));
+      await page.goto(`${server.url}/api/digest/unsubscribe?token=${encodeURIComponent(token)}`);
+      const button = page.getByRole('button', { name: 'Unsubscribe' });
+      await button.waitFor();
+      expect(new URL(page.url()).pathname).toBe('/unsubscribe');
+      expect(managerSubscribed()).toBe(true);
+      await page.screenshot({ path: join(RESULTS, `unsubscribe-${width}.png`) });
+      await button.click();
+      await page.getByRole('status').getByText('demo-manager will no longer receive').waitFor();
+      expect(managerSubscribed()).toBe(false);
+      await page.screenshot({ path: join(RESULTS, `unsubscribed-${width}.png`) });
+      await page.close();
+    }
+  );
 
-  it.each(['/\\evil.example/', '//evil.example/', 'https://evil.example/'])('signing in with next=%s stays on this site', async (next) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    violations.push(...watchCsp(page));
-    await signInAs(page, server.url, 'manager', `/login?next=${encodeURIComponent(next)}`);
-    expect(new URL(page.url()).origin).toBe(server.url);
-    await page.close();
-  });
+  it.each(['/\\evil.example/', '//evil.example/', 'https://evil.example/'])(
+    'signing in with next=%s stays on this site',
+    async (next) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.setDefaultTimeout(10_000);
+      violations.push(...watchCsp(page));
+      await signInAs(page, server.url, 'manager', `/login?next=${encodeURIComponent(next)}`);
+      expect(new URL(page.url()).origin).toBe(server.url);
+      await page.close();
+    }
+  );
 
-  it('a watch officer sees a digest\'s recipients by name, without their addresses', async () => {
+  it("a watch officer sees a digest's recipients by name, without their addresses", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
     violations.push(...watchCsp(page));

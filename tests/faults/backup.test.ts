@@ -14,7 +14,9 @@ function runBackup(dbFile: string, target: string) {
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  return new Promise<{ code: number | null; output: string }>((done) => child.on('exit', (code) => done({ code, output })));
+  return new Promise<{ code: number | null; output: string }>((done) =>
+    child.on('exit', (code) => done({ code, output }))
+  );
 }
 
 describe('npm run backup', () => {
@@ -30,7 +32,11 @@ describe('npm run backup', () => {
     const writes = (async () => {
       for (let i = 0; backingUp || i < 3; i++) {
         const rationale = `during backup ${i}`;
-        const res = await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput({ rationale, observedAt: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` }) });
+        const res = await officer.inject({
+          method: 'POST',
+          url: '/api/observations',
+          payload: observationInput({ rationale, observedAt: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` })
+        });
         expect(res.statusCode).toBe(201);
         acknowledged.push(rationale);
       }
@@ -52,7 +58,10 @@ describe('npm run backup', () => {
     expect(copied).toEqual(acknowledged.slice(0, copied.length));
 
     const restored = await testApp({ dbFile: copy });
-    expect((await restored.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', writable: true });
+    expect((await restored.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({
+      status: 'ok',
+      writable: true
+    });
     const reader = await signIn(restored.app, 'manager', 'test-manager-restored');
     const res = await reader.inject({ method: 'GET', url: '/api/indicators/salaries/observations' });
     expect(res.statusCode).toBe(200);

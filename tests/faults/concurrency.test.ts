@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-catalogue.js';
-import { observationBody, postAs, prepareDb, signInOver, startServer, type ServerProcess } from './support/server-process.js';
+import {
+  observationBody,
+  postAs,
+  prepareDb,
+  signInOver,
+  startServer,
+  type ServerProcess
+} from './support/server-process.js';
 
 const PROCESSES = 3;
 const WRITES_PER_PROCESS = 25;
@@ -33,7 +40,12 @@ describe('several writer processes on one database', () => {
     let writing = true;
     const writer = async (s: ServerProcess, p: number) => {
       for (let i = 0; i < WRITES_PER_PROCESS; i++) {
-        const res = await postAs(s.url, session, '/api/observations', observationBody(`process ${p} write ${i}`, 1 + ((p * 7 + i) % 28)));
+        const res = await postAs(
+          s.url,
+          session,
+          '/api/observations',
+          observationBody(`process ${p} write ${i}`, 1 + ((p * 7 + i) % 28))
+        );
         if (res.status !== 201) failures.push(`${p}/${i}: ${res.status} ${await res.text()}`);
         walPeak = Math.max(walPeak, statSync(`${dbFile}-wal`, { throwIfNoEntry: false })?.size ?? 0);
       }

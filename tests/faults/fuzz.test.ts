@@ -9,15 +9,48 @@ import { testApp } from '../support/test-app.js';
 import { observationInput } from '../support/test-db.js';
 
 const HOSTILE = [
-  '', ' ', '\u0000', '\u0007bell', '\u001b[31mred', 'a\u202eevil\u202c', '\u2066iso\u2069', '\ud800', '\uFEFF', 'Ｓａｌａｒｉｅｓ',
-  '__proto__', 'constructor', 'prototype', 'hasOwnProperty', '../../etc/passwd', '%2e%2e%2f', "' OR 1=1 --", '"; DROP TABLE observations; --',
-  '<script>alert(1)</script>', '${7*7}', 'salaries', '2024-02-30', '9999-12-31', '1e309', 'NaN', '-0', 'x'.repeat(5000)
+  '',
+  ' ',
+  '\u0000',
+  '\u0007bell',
+  '\u001b[31mred',
+  'a\u202eevil\u202c',
+  '\u2066iso\u2069',
+  '\ud800',
+  '\uFEFF',
+  'Ｓａｌａｒｉｅｓ',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  '../../etc/passwd',
+  '%2e%2e%2f',
+  "' OR 1=1 --",
+  '"; DROP TABLE observations; --',
+  '<script>alert(1)</script>',
+  '${7*7}',
+  'salaries',
+  '2024-02-30',
+  '9999-12-31',
+  '1e309',
+  'NaN',
+  '-0',
+  'x'.repeat(5000)
 ];
-const hostileString = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 300 }));
+const hostileString = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ maxLength: 300 })
+);
 const hugeNumber = fc.constantFrom(1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 63, -1, 0, -0, 0.5, 1e-320);
 const value: fc.Arbitrary<unknown> = fc.oneof(
-  hostileString, hugeNumber, fc.integer(), fc.boolean(), fc.constant(null),
-  fc.array(hostileString, { maxLength: 3 }), fc.dictionary(hostileString, hostileString, { maxKeys: 3 })
+  hostileString,
+  hugeNumber,
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(hostileString, { maxLength: 3 }),
+  fc.dictionary(hostileString, hostileString, { maxKeys: 3 })
 );
 
 /** A valid body per write route (the fixture database's ids), mutated by the fuzzer. */
@@ -26,7 +59,12 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   'POST /api/sources': () => ({ name: 'Fuzz source', kind: 'other' }),
   'PATCH /api/sources/:id': () => ({ name: 'Renamed source' }),
   'POST /api/sources/:id/grades': () => ({ reliability: 'C', rationale: 'Regraded after review.' }),
-  'POST /api/users': () => ({ username: 'fuzz-user', displayName: 'Fuzz', role: 'manager', password: 'another-long-secret-1' }),
+  'POST /api/users': () => ({
+    username: 'fuzz-user',
+    displayName: 'Fuzz',
+    role: 'manager',
+    password: 'another-long-secret-1'
+  }),
   'PATCH /api/users/:id': () => ({ displayName: 'Renamed' }),
   'POST /api/users/:id/password': () => ({ password: 'another-long-secret-2' }),
   'PUT /api/digest/subscriptions/:id': () => ({ subscribed: true }),
@@ -34,8 +72,26 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   'POST /api/warnings/:id/acknowledge': () => ({ note: 'seen' }),
   'POST /api/auth/login': () => ({ username: 'nobody', password: 'wrong-password-here' })
 };
-const QUERY_KEYS = ['from', 'to', 'step', 'state', 'limit', 'actor', 'action', 'entity', 'token', 'indicatorId', 'level', 'asOf', 'scenario', '__proto__'];
-const ID = fc.oneof(fc.constantFrom('1', '2', '3', '0', '-1', '1e3', '99999999999999999999', 'salaries', 'funding', 'decline'), hostileString);
+const QUERY_KEYS = [
+  'from',
+  'to',
+  'step',
+  'state',
+  'limit',
+  'actor',
+  'action',
+  'entity',
+  'token',
+  'indicatorId',
+  'level',
+  'asOf',
+  'scenario',
+  '__proto__'
+];
+const ID = fc.oneof(
+  fc.constantFrom('1', '2', '3', '0', '-1', '1e3', '99999999999999999999', 'salaries', 'funding', 'decline'),
+  hostileString
+);
 
 /** A body: the route's valid one, the valid one with one field made hostile, or anything at all. */
 const bodyFor = (key: string): fc.Arbitrary<string> => {
@@ -48,7 +104,14 @@ const bodyFor = (key: string): fc.Arbitrary<string> => {
     fc.constant(JSON.stringify(valid)),
     mutated,
     value.map((v) => JSON.stringify(v) ?? 'null'),
-    fc.constantFrom('{"__proto__":{"role":"admin"}}', '{"constructor":{"prototype":{"admin":true}}}', '{', '[]', '"x"', 'null')
+    fc.constantFrom(
+      '{"__proto__":{"role":"admin"}}',
+      '{"constructor":{"prototype":{"admin":true}}}',
+      '{',
+      '[]',
+      '"x"',
+      'null'
+    )
   );
 };
 
@@ -64,12 +127,18 @@ describe('fuzzing every API route', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
   const clients = {} as Record<Role, Client>;
   const count = (table: string) => t.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  const counts = () => ({ observations: count('observations'), sources: count('sources'), users: count('users'), audit: count('audit_log') });
+  const counts = () => ({
+    observations: count('observations'),
+    sources: count('sources'),
+    users: count('users'),
+    audit: count('audit_log')
+  });
   /** The fuzzer may disable, demote or re-password its own accounts: put them back and sign in afresh. */
   const restoreAccounts = async () => {
     for (const role of ROLES) {
       const u = t.app.store.users.byUsername(`test-${role.replace('_', '-')}`);
-      if (u && (u.role !== role || u.disabled)) t.app.accounts.update(u.id, { role, disabled: false }, { now: t.app.clock(), actor: 'test' });
+      if (u && (u.role !== role || u.disabled))
+        t.app.accounts.update(u.id, { role, disabled: false }, { now: t.app.clock(), actor: 'test' });
       const me = clients[role] && (await clients[role].inject({ method: 'GET', url: '/api/auth/me' }));
       if (!me || me.statusCode !== 200 || me.json().user.role !== role) {
         // A valid password reset by the fuzzer ends the session and changes the password: set it back.
@@ -85,8 +154,15 @@ describe('fuzzing every API route', () => {
   afterAll(() => t.close());
 
   it('refuses a body that is not an object (null, a list, a number) with 400, not a crash', async () => {
-    for (const [url, payload] of ['/api/observations', '/api/annotations', '/api/annotations/1/correct'].flatMap((u) => ['null', '[]', '7', '"text"'].map((p) => [u, p]))) {
-      const res = await clients.watch_officer.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json' } });
+    for (const [url, payload] of ['/api/observations', '/api/annotations', '/api/annotations/1/correct'].flatMap((u) =>
+      ['null', '[]', '7', '"text"'].map((p) => [u, p])
+    )) {
+      const res = await clients.watch_officer.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: { 'content-type': 'application/json' }
+      });
       expect(res.statusCode, `${url} ${payload}`).toBe(400);
       expect(res.json().issues.length, `${url} ${payload}`).toBeGreaterThan(0);
     }
@@ -100,15 +176,22 @@ describe('fuzzing every API route', () => {
       const key = `${route.method} ${route.url}`;
       await fc.assert(
         fc.asyncProperty(request(key), async ({ role, id, query, body }) => {
-          const url = route.url.replace(':id', encodeURIComponent(id.toWellFormed())) + '?' + new URLSearchParams(query).toString();
+          const url =
+            route.url.replace(':id', encodeURIComponent(id.toWellFormed())) +
+            '?' +
+            new URLSearchParams(query).toString();
           const before = counts();
           const send = role === 'anonymous' ? t.app.inject.bind(t.app) : clients[role].inject;
           const res = await send({
-            method: route.method as 'POST', url,
+            method: route.method as 'POST',
+            url,
             ...(route.method === 'GET' ? {} : { payload: body, headers: { 'content-type': 'application/json' } })
           });
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-          expect(res.statusCode, `${key} as ${role}: ${url} ${body.slice(0, 200)} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
+          expect(
+            res.statusCode,
+            `${key} as ${role}: ${url} ${body.slice(0, 200)} → ${res.body.slice(0, 300)}`
+          ).toBeLessThan(500);
           const after = counts();
           if (res.statusCode >= 300 || route.method === 'GET') {
             // Refused writes and every read leave the data alone (a failed sign-in may leave an audit row).

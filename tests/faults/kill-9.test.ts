@@ -5,7 +5,14 @@ import { openDb } from '../../server/db/open-db.js';
 import { createStore } from '../../server/db/store.js';
 import { rebuildAssessment } from '../../server/services/assessment-upkeep.js';
 import { tempDir } from '../support/test-catalogue.js';
-import { observationBody, postAs, prepareDb, signInOver, startServer, type HttpSession } from './support/server-process.js';
+import {
+  observationBody,
+  postAs,
+  prepareDb,
+  signInOver,
+  startServer,
+  type HttpSession
+} from './support/server-process.js';
 
 const KILLS = 50;
 const WRITERS = 2;
@@ -52,7 +59,12 @@ describe('kill -9 during writes', () => {
           const mark = `kill-9 round ${round} write ${written++}`;
           unknown.add(mark);
           try {
-            const res = await postAs(server.url, session!, '/api/observations', observationBody(mark, 1 + (written % 28)));
+            const res = await postAs(
+              server.url,
+              session!,
+              '/api/observations',
+              observationBody(mark, 1 + (written % 28))
+            );
             if (res.status !== 201) throw new Error(`write answered ${res.status}: ${await res.text()}`);
             unknown.delete(mark);
             acknowledged.add(mark);
@@ -70,7 +82,8 @@ describe('kill -9 during writes', () => {
       expect(after.integrity, `round ${round}`).toBe('ok');
       const stored = new Set(after.stored);
       for (const mark of acknowledged) expect(stored.has(mark), `acknowledged "${mark}" lost`).toBe(true);
-      for (const mark of stored) expect(acknowledged.has(mark) || unknown.has(mark), `"${mark}" was never sent`).toBe(true);
+      for (const mark of stored)
+        expect(acknowledged.has(mark) || unknown.has(mark), `"${mark}" was never sent`).toBe(true);
       // A write that committed just before the kill is stored though its answer was lost: it counts from now on.
       for (const mark of unknown) if (stored.has(mark)) acknowledged.add(mark);
       expect(stored.size).toBe(acknowledged.size);

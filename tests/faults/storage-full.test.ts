@@ -20,7 +20,11 @@ describe('a database that cannot take writes', () => {
     assessment: JSON.stringify(t.app.store.assessment.dump())
   });
   const write = (i: number) =>
-    officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput({ rationale: `${'long text '.repeat(390)}${i}`, source: { title: `Source ${i}` } }) });
+    officer.inject({
+      method: 'POST',
+      url: '/api/observations',
+      payload: observationInput({ rationale: `${'long text '.repeat(390)}${i}`, source: { title: `Source ${i}` } })
+    });
   const health = async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     return { status: res.statusCode, body: res.json() };
@@ -42,9 +46,14 @@ describe('a database that cannot take writes', () => {
       expect(counts()).toEqual(before);
     }
     expect(refused, 'a write was refused before 200 tries').not.toBeNull();
-    expect((await officer.inject({ method: 'GET', url: '/api/indicators/salaries/observations' })).statusCode).toBe(200);
+    expect((await officer.inject({ method: 'GET', url: '/api/indicators/salaries/observations' })).statusCode).toBe(
+      200
+    );
     expect((await officer.inject({ method: 'GET', url: '/api/overview' })).statusCode).toBe(200);
-    expect(await health()).toEqual({ status: 200, body: { status: 'degraded', writable: false, message: expect.stringMatching(/full/) } });
+    expect(await health()).toEqual({
+      status: 200,
+      body: { status: 'degraded', writable: false, message: expect.stringMatching(/full/) }
+    });
 
     t.db.pragma('max_page_count = 1073741823');
     expect((await write(999)).statusCode).toBe(201);
@@ -59,7 +68,11 @@ describe('a database that cannot take writes', () => {
     expect(res.json()).toEqual({ message: expect.stringMatching(/read-only.*nothing was stored/i) });
     expect(counts()).toEqual(before);
     expect((await officer.inject({ method: 'GET', url: '/api/overview' })).statusCode).toBe(200);
-    expect((await health()).body).toMatchObject({ status: 'degraded', writable: false, message: expect.stringMatching(/read-only/) });
+    expect((await health()).body).toMatchObject({
+      status: 'degraded',
+      writable: false,
+      message: expect.stringMatching(/read-only/)
+    });
     t.db.pragma('query_only = OFF');
     // Health remembers the refused write until a write goes through.
     expect((await write(2)).statusCode).toBe(201);

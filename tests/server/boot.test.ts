@@ -28,7 +28,9 @@ describe('boot', () => {
 
   it('never adds demonstration data to a database that holds real observations', async () => {
     const plain = await testApp({ demo: false, dbFile });
-    await (await signIn(plain.app, 'watch_officer')).inject({ method: 'POST', url: '/api/observations', payload: observationInput() });
+    await (
+      await signIn(plain.app, 'watch_officer')
+    ).inject({ method: 'POST', url: '/api/observations', payload: observationInput() });
     await plain.close();
     const withDemo = await testApp({ demo: true, dbFile });
     expect(withDemo.report.demoLoaded).toBe(0);
@@ -36,7 +38,7 @@ describe('boot', () => {
   });
 
   it('WATCHFLOOR_DEMO=0 hides demonstration rows that an earlier start loaded', async () => {
-    (await testApp({ demo: true, dbFile }).then((t) => t.close()));
+    await testApp({ demo: true, dbFile }).then((t) => t.close());
     const off = await testApp({ demo: false, dbFile });
     const reader = await signIn(off.app, 'manager');
     const overview = (await reader.inject({ method: 'GET', url: '/api/overview' })).json();
@@ -46,10 +48,12 @@ describe('boot', () => {
   });
 
   it('stops on an invalid catalogue, naming file and field, and leaves the database untouched', async () => {
-    (await testApp({ demo: true, dbFile }).then((t) => t.close()));
+    await testApp({ demo: true, dbFile }).then((t) => t.close());
     const before = { bytes: readFileSync(dbFile), mtime: statSync(dbFile).mtimeMs };
     const cat = copyOfFixtureCatalogue(tmp.dir);
-    cat.edit('families/funding.yaml', (t) => t.replace('Fighter salaries', 'Salaries paid').replace('cadenceDays: 30', 'cadenceDays: -1'));
+    cat.edit('families/funding.yaml', (t) =>
+      t.replace('Fighter salaries', 'Salaries paid').replace('cadenceDays: 30', 'cadenceDays: -1')
+    );
     const failure = testApp({ dbFile, catalogueDir: cat.dir });
     await expect(failure).rejects.toThrow(CatalogueError);
     await expect(failure).rejects.toThrow(/families\/funding\.yaml: indicators\[0\]\.cadenceDays/);

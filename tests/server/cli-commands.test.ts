@@ -11,10 +11,20 @@ describe('npm run assessment:rebuild, digest -- --dry-run', () => {
   let tmp: ReturnType<typeof tempDir>;
   let env: NodeJS.ProcessEnv;
   const run = (script: string, args: string[] = []) =>
-    spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [`server/cli/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8', env });
+    spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [`server/cli/${script}.ts`, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env
+    });
   beforeEach(() => {
     tmp = tempDir();
-    env = { ...process.env, WATCHFLOOR_DB: join(tmp.dir, 'w.db'), WATCHFLOOR_CATALOGUE: FIXTURE_CATALOGUE, WATCHFLOOR_DEMO: '0', WATCHFLOOR_OUTBOX: join(tmp.dir, 'outbox') };
+    env = {
+      ...process.env,
+      WATCHFLOOR_DB: join(tmp.dir, 'w.db'),
+      WATCHFLOOR_CATALOGUE: FIXTURE_CATALOGUE,
+      WATCHFLOOR_DEMO: '0',
+      WATCHFLOOR_OUTBOX: join(tmp.dir, 'outbox')
+    };
   });
   afterEach(() => tmp.remove());
 
@@ -22,7 +32,9 @@ describe('npm run assessment:rebuild, digest -- --dry-run', () => {
     const rebuilt = run('assessment-rebuild');
     expect(rebuilt.stderr).toBe('');
     expect(rebuilt.status).toBe(0);
-    expect(rebuilt.stdout).toMatch(/^Assessment rebuilt in \d+ ms: \d+ vote segments, \d+ days; warnings: \d+ new, \d+ withdrawn\.\n$/);
+    expect(rebuilt.stdout).toMatch(
+      /^Assessment rebuilt in \d+ ms: \d+ vote segments, \d+ days; warnings: \d+ new, \d+ withdrawn\.\n$/
+    );
   });
 
   it('the dry-run digest prints a subject and sends nothing; a bad call says how to call it, exit 1', () => {

@@ -14,8 +14,15 @@ describe('npm run import', () => {
   let db: string;
   const run = (args: string[]) =>
     spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/import.ts', ...args], {
-      cwd: ROOT, encoding: 'utf8',
-      env: { ...process.env, WATCHFLOOR_DB: db, WATCHFLOOR_CATALOGUE: FIXTURE_CATALOGUE, WATCHFLOOR_DEMO: '0', INIT_CWD: tmp.dir }
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        WATCHFLOOR_DB: db,
+        WATCHFLOOR_CATALOGUE: FIXTURE_CATALOGUE,
+        WATCHFLOOR_DEMO: '0',
+        INIT_CWD: tmp.dir
+      }
     });
   const count = () => {
     const handle = openDb(db);
@@ -31,7 +38,10 @@ describe('npm run import', () => {
   afterEach(() => tmp.remove());
 
   it('dry-runs a file with a bad row (exit 1, the problem by line), then imports a clean one', () => {
-    writeFileSync(join(tmp.dir, 'bad.csv'), `${HEADER}\nsalaries,2024-01-10,3,,Fine,Desk,B,2\nsalaries,2024-01-11,9,,Bad level,Desk,B,2\n`);
+    writeFileSync(
+      join(tmp.dir, 'bad.csv'),
+      `${HEADER}\nsalaries,2024-01-10,3,,Fine,Desk,B,2\nsalaries,2024-01-11,9,,Bad level,Desk,B,2\n`
+    );
     const dry = run(['bad.csv', '--dry-run']);
     expect(dry.status).toBe(1);
     expect(dry.stdout).toContain('2 rows, 1 accepted, 0 duplicates, 1 problem(s)');
@@ -41,7 +51,10 @@ describe('npm run import', () => {
     expect(dry.stderr).toBe('');
     expect(count()).toBe(0);
 
-    writeFileSync(join(tmp.dir, 'good.csv'), `${HEADER}\nsalaries,2024-01-10,3,,Fine,Desk,B,2\nattacks,2024-01-11,4,2,Also fine,Desk,B,2\n`);
+    writeFileSync(
+      join(tmp.dir, 'good.csv'),
+      `${HEADER}\nsalaries,2024-01-10,3,,Fine,Desk,B,2\nattacks,2024-01-11,4,2,Also fine,Desk,B,2\n`
+    );
     const write = run(['good.csv']);
     expect(write.stderr).toBe('');
     expect(write.status).toBe(0);
@@ -51,7 +64,20 @@ describe('npm run import', () => {
   });
 
   it('reads JSON arrays and says how to call it when the file is missing', () => {
-    writeFileSync(join(tmp.dir, 'rows.json'), JSON.stringify([{ indicatorId: 'salaries', observedAt: '2024-01-10', level: 2, rationale: 'From JSON', source: 'Desk', reliability: 'C', credibility: 3 }]));
+    writeFileSync(
+      join(tmp.dir, 'rows.json'),
+      JSON.stringify([
+        {
+          indicatorId: 'salaries',
+          observedAt: '2024-01-10',
+          level: 2,
+          rationale: 'From JSON',
+          source: 'Desk',
+          reliability: 'C',
+          credibility: 3
+        }
+      ])
+    );
     expect(run(['rows.json']).stdout).toContain('Imported 1 observation(s).');
     const usage = run([]);
     expect(usage.status).toBe(1);

@@ -6,7 +6,12 @@ import { FIXTURE_CATALOGUE, tempDir } from '../support/test-catalogue.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const users = (db: string, args: string[], stdin = '') =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/users.ts', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8', env: { ...process.env, WATCHFLOOR_DB: db } });
+  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/users.ts', ...args], {
+    cwd: ROOT,
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, WATCHFLOOR_DB: db }
+  });
 
 describe('npm run users', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -18,13 +23,26 @@ describe('npm run users', () => {
   afterEach(() => tmp.remove());
 
   it('creates the first admin with a password from standard input, who can then sign in', async () => {
-    const add = users(db, ['add', 'chief', '--role', 'admin', '--email', 'chief@example.org'], 'a-very-long-admin-secret\n');
+    const add = users(
+      db,
+      ['add', 'chief', '--role', 'admin', '--email', 'chief@example.org'],
+      'a-very-long-admin-secret\n'
+    );
     expect(add.stderr).toBe('');
     expect(add.stdout).toMatch(/Created chief \(admin\)/);
     expect(users(db, ['list']).stdout).toMatch(/chief\s+admin\s+chief@example.org\s+active/);
 
-    const { app, db: handle } = await boot({ dbFile: db, demo: false, catalogueDir: FIXTURE_CATALOGUE, staticDir: join(tmp.dir, 'none') });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chief', password: 'a-very-long-admin-secret' } });
+    const { app, db: handle } = await boot({
+      dbFile: db,
+      demo: false,
+      catalogueDir: FIXTURE_CATALOGUE,
+      staticDir: join(tmp.dir, 'none')
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'chief', password: 'a-very-long-admin-secret' }
+    });
     expect(login.statusCode).toBe(200);
     await app.close();
     handle.close();
@@ -33,7 +51,9 @@ describe('npm run users', () => {
   it('sets roles, resets passwords and disables accounts; refuses weak passwords and unknown roles', () => {
     users(db, ['add', 'olga', '--role', 'watch_officer'], 'officer-long-secret\n');
     expect(users(db, ['set-role', 'olga', 'manager']).stdout).toMatch(/olga is now manager/);
-    expect(users(db, ['reset-password', 'olga'], 'a-different-long-secret\n').stdout).toMatch(/Password reset for olga/);
+    expect(users(db, ['reset-password', 'olga'], 'a-different-long-secret\n').stdout).toMatch(
+      /Password reset for olga/
+    );
     expect(users(db, ['disable', 'olga']).stdout).toMatch(/olga disabled/);
     expect(users(db, ['list']).stdout).toMatch(/olga\s+manager\s+-\s+disabled/);
 

@@ -6,7 +6,9 @@ describe('loadConfig', () => {
   it('keeps the outbox beside the database unless told otherwise', () => {
     expect(loadConfig({ WATCHFLOOR_DB: '/srv/wf/iw.db' }).digest.outboxDir).toBe('/srv/wf/outbox');
     expect(loadConfig({}).digest.outboxDir).toBe(resolve('data/outbox'));
-    expect(loadConfig({ WATCHFLOOR_DB: '/srv/wf/iw.db', WATCHFLOOR_OUTBOX: '/var/mail/wf' }).digest.outboxDir).toBe(join('/var/mail/wf'));
+    expect(loadConfig({ WATCHFLOOR_DB: '/srv/wf/iw.db', WATCHFLOOR_OUTBOX: '/var/mail/wf' }).digest.outboxDir).toBe(
+      join('/var/mail/wf')
+    );
   });
 
   it('stops on a bad value, naming the variable', () => {

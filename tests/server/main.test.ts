@@ -9,7 +9,10 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 /** Runs `server/main.ts` as `npm start` would, collecting its output. */
 function startProcess(env: Record<string, string>) {
-  const child = spawn(TSX, ['server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env } });
+  const child = spawn(TSX, ['server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

@@ -22,7 +22,11 @@ describe('plain-language errors', () => {
         'Your role (manager) may not do this. It needs a watch officer or an administrator; ask an administrator if you should have it.'
       );
 
-      const token = await manager.inject({ method: 'POST', url: '/api/warnings/1/acknowledge', headers: { 'x-csrf-token': 'stale' } });
+      const token = await manager.inject({
+        method: 'POST',
+        url: '/api/warnings/1/acknowledge',
+        headers: { 'x-csrf-token': 'stale' }
+      });
       expect(token.statusCode).toBe(403);
       expect(plainMessage(token.json().message)).toMatch(/^This page’s security token is out of date/);
     } finally {

@@ -18,12 +18,15 @@ export function rawRequest(
   return new Promise((done, fail) => {
     const length = options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) };
     const headers = { ...length, ...options.headers };
-    const req = request({ host: hostname, port, method: options.method ?? 'GET', path: options.path, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: hostname, port, method: options.method ?? 'GET', path: options.path, headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      }
+    );
     req.on('error', fail);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -31,7 +34,13 @@ export function rawRequest(
 }
 
 /** Row counts of every table: equal before and after means nothing was written. */
-export function rowCounts(db: { prepare: (sql: string) => { all: () => unknown[]; pluck: () => { get: () => unknown } } }) {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number]));
+export function rowCounts(db: {
+  prepare: (sql: string) => { all: () => unknown[]; pluck: () => { get: () => unknown } };
+}) {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, db.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number])
+  );
 }

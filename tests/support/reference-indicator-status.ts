@@ -20,14 +20,24 @@ export function referenceIndicatorStatus(input: {
   if (!last) return { latest: null, ageDays: null, freshness: 'none', spark: [] };
   const ageDays = Math.max(0, daysBetween(last.observedAt, input.today));
   const from = sparkFrom(input.readings[0].observedAt, last.observedAt);
-  const spark = indicatorSeries({ readings: input.readings, period: 'month', from, to: last.observedAt, cadenceDays: input.cadenceDays })
+  const spark = indicatorSeries({
+    readings: input.readings,
+    period: 'month',
+    from,
+    to: last.observedAt,
+    cadenceDays: input.cadenceDays
+  })
     .slice(-SPARK_MONTHS)
     .map((p) => ({ start: p.start, reading: p.reading, carried: p.carried }));
   return {
-    latest: { level: last.level, words: input.levels[last.level - 1], observedAt: last.observedAt, demo: last.demo ?? false },
+    latest: {
+      level: last.level,
+      words: input.levels[last.level - 1],
+      observedAt: last.observedAt,
+      demo: last.demo ?? false
+    },
     ageDays,
     freshness: freshness(ageDays, input.cadenceDays),
     spark
   };
 }
-

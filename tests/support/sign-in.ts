@@ -16,9 +16,16 @@ export interface Client {
 /** Creates `username` with `role` if needed and signs in through the real login route. */
 export async function signIn(app: App, role: Role, username = `test-${role.replace('_', '-')}`): Promise<Client> {
   if (!app.store.users.byUsername(username)) {
-    await app.accounts.create({ username, displayName: username, role, password: TEST_PASSWORD, email: `${username}@example.org` }, { now: app.clock(), actor: 'test' });
+    await app.accounts.create(
+      { username, displayName: username, role, password: TEST_PASSWORD, email: `${username}@example.org` },
+      { now: app.clock(), actor: 'test' }
+    );
   }
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: TEST_PASSWORD }
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
   const csrfToken = res.json().csrfToken as string;

@@ -2,7 +2,9 @@ import { SMTPServer } from 'smtp-server';
 
 /** The message with quoted-printable undone (soft breaks joined, =3D → =), to search as a reader sees it. */
 export function decoded(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export interface ReceivedMail {

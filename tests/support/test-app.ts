@@ -5,7 +5,9 @@ import { FIXTURE_CATALOGUE, tempDir } from './test-catalogue.js';
 export const FIXED_NOW = new Date('2024-02-01T09:00:00Z');
 
 /** The whole app over a fresh SQLite file and the fixture catalogue, driven through inject. */
-export async function testApp(options: { demo?: boolean; catalogueDir?: string; dbFile?: string; clock?: () => Date } = {}) {
+export async function testApp(
+  options: { demo?: boolean; catalogueDir?: string; dbFile?: string; clock?: () => Date } = {}
+) {
   const tmp = tempDir();
   const { app, db, report } = await boot(
     {

@@ -7,11 +7,13 @@ export function listAnnotations(fetch: Fetch, forChart: { indicatorId?: string; 
   return getJson<Annotation[]>(fetch, `/annotations?${query}`);
 }
 
-export const createAnnotation = (fetch: Fetch, input: AnnotationInput) => postJson<Annotation>(fetch, '/annotations', input);
+export const createAnnotation = (fetch: Fetch, input: AnnotationInput) =>
+  postJson<Annotation>(fetch, '/annotations', input);
 
 /** A correction: a new annotation that supersedes `id` (which stays on record). */
 export const correctAnnotation = (fetch: Fetch, id: number, input: AnnotationInput) =>
   postJson<Annotation>(fetch, `/annotations/${id}/correct`, input);
 
 /** Takes `id` off the charts, with the reason; it stays on record. */
-export const retireAnnotation = (fetch: Fetch, id: number, reason: string) => postJson<Annotation>(fetch, `/annotations/${id}/retire`, { reason });
+export const retireAnnotation = (fetch: Fetch, id: number, reason: string) =>
+  postJson<Annotation>(fetch, `/annotations/${id}/retire`, { reason });

@@ -29,14 +29,24 @@ export const can = {
   administer: (role: Role | undefined) => role === 'admin'
 };
 
-export const ROLE_LABEL: Record<Role, string> = { watch_officer: 'Watch officer', manager: 'Manager', admin: 'Administrator' };
+export const ROLE_LABEL: Record<Role, string> = {
+  watch_officer: 'Watch officer',
+  manager: 'Manager',
+  admin: 'Administrator'
+};
 
 export const listUsers = (fetch: Fetch) => getJson<User[]>(fetch, '/users');
-export const createUser = (fetch: Fetch, body: { username: string; displayName: string; email?: string; role: Role; password: string }) =>
-  postJson<User>(fetch, '/users', body);
-export const updateUser = (fetch: Fetch, id: number, body: { role?: Role; disabled?: boolean; displayName?: string; email?: string | null }) =>
-  patchJson<User>(fetch, `/users/${id}`, body);
-export const resetPassword = (fetch: Fetch, id: number, password: string) => postJson<void>(fetch, `/users/${id}/password`, { password });
+export const createUser = (
+  fetch: Fetch,
+  body: { username: string; displayName: string; email?: string; role: Role; password: string }
+) => postJson<User>(fetch, '/users', body);
+export const updateUser = (
+  fetch: Fetch,
+  id: number,
+  body: { role?: Role; disabled?: boolean; displayName?: string; email?: string | null }
+) => patchJson<User>(fetch, `/users/${id}`, body);
+export const resetPassword = (fetch: Fetch, id: number, password: string) =>
+  postJson<void>(fetch, `/users/${id}/password`, { password });
 
 export interface AuditFilter {
   actor?: string;
@@ -44,7 +54,8 @@ export interface AuditFilter {
   from?: string;
   to?: string;
 }
-const auditQuery = (f: AuditFilter) => new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
+const auditQuery = (f: AuditFilter) =>
+  new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
 export const listAudit = (fetch: Fetch, f: AuditFilter) => getJson<AuditEntry[]>(fetch, `/audit?${auditQuery(f)}`);
 export const auditCsvUrl = (f: AuditFilter) => `/api/audit.csv?${auditQuery(f)}`;
 

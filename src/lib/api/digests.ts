@@ -19,11 +19,14 @@ export const setSubscription = (fetch: Fetch, userId: number, subscribed: boolea
   putJson<Subscription[]>(fetch, `/digest/subscriptions/${userId}`, { subscribed });
 /** Anyone signed in, for themselves. */
 export const getOwnSubscription = (fetch: Fetch) => getJson<Subscription>(fetch, '/digest/subscription');
-export const setOwnSubscription = (fetch: Fetch, subscribed: boolean) => putJson<Subscription>(fetch, '/digest/subscription', { subscribed });
+export const setOwnSubscription = (fetch: Fetch, subscribed: boolean) =>
+  putJson<Subscription>(fetch, '/digest/subscription', { subscribed });
 
 /** The unsubscribe page's button: the same one-click request a mail client sends (RFC 8058). */
 export const unsubscribeByToken = (fetch: Fetch, token: string) =>
-  postJson<{ username: string; subscribed: false }>(fetch, `/digest/unsubscribe?token=${encodeURIComponent(token)}`, { 'List-Unsubscribe': 'One-Click' });
+  postJson<{ username: string; subscribed: false }>(fetch, `/digest/unsubscribe?token=${encodeURIComponent(token)}`, {
+    'List-Unsubscribe': 'One-Click'
+  });
 
 /** "3 Mar 2025 → 10 Mar 2025", or "everything up to …" for the first digest, which has no start. */
 export function coveredPeriod(coversFrom: string | null, coversTo: string, format: (iso: string) => string): string {

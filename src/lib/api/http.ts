@@ -51,7 +51,11 @@ async function send<T>(fetch: Fetch, path: string, init?: RequestInit): Promise<
   const unsafe = init?.method !== undefined && init.method !== 'GET';
   const res = await fetch(`/api${path}`, {
     ...init,
-    headers: { accept: 'application/json', ...(unsafe && csrfToken ? { 'x-csrf-token': csrfToken } : {}), ...init?.headers }
+    headers: {
+      accept: 'application/json',
+      ...(unsafe && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      ...init?.headers
+    }
   });
   if (res.status === 401 && !path.startsWith('/auth/')) {
     // The session ended (idle, expired, revoked): sign in again, then come back here. The root

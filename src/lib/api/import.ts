@@ -30,7 +30,8 @@ export function uploadImport(file: File, dryRun: boolean, onProgress: (sent: num
         // Not JSON (a proxy's error page): the status line says enough.
       }
       if (xhr.status === 200 || xhr.status === 201) resolve({ ok: true, report: body as ImportReport });
-      else if (xhr.status === 400 && Array.isArray(body.rejected)) resolve({ ok: false, report: body as ImportRefused });
+      else if (xhr.status === 400 && Array.isArray(body.rejected))
+        resolve({ ok: false, report: body as ImportRefused });
       else reject(new ApiError(xhr.status, body.message ?? `${xhr.status} ${xhr.statusText}`, body.issues ?? []));
     };
     xhr.send(file);

@@ -11,4 +11,3 @@ export function throwPageError(e: unknown): never {
   if (e instanceof TypeError) error(503, 'The Watchfloor server did not answer. Is it running?');
   throw e;
 }
-

@@ -29,17 +29,29 @@ function drawn(a: Annotation, index: number): Record<string, unknown> {
   if (!a.endsOn) {
     // Numbers sit along the top edge, clear of the level labels and the date axis.
     return {
-      type: 'line', xMin: start, xMax: start, borderColor: INK, borderWidth: 1.5, borderDash: [4, 3],
-      label: { ...label, position: 'end' }, drawTime: 'afterDatasetsDraw'
+      type: 'line',
+      xMin: start,
+      xMax: start,
+      borderColor: INK,
+      borderWidth: 1.5,
+      borderDash: [4, 3],
+      label: { ...label, position: 'end' },
+      drawTime: 'afterDatasetsDraw'
     };
   }
   // A range includes its last day: it ends at the start of the next one.
   const end = addDays(parseISO(a.endsOn), 1).getTime();
   // Drawn over the data (the fill is faint) so bands and stretches do not hide it.
   return {
-    type: 'box', xMin: start, xMax: end, backgroundColor: FILL, borderColor: INK, borderWidth: 0,
+    type: 'box',
+    xMin: start,
+    xMax: end,
+    backgroundColor: FILL,
+    borderColor: INK,
+    borderWidth: 0,
     // A box's label has no background of its own: the number is drawn in the ink colour.
-    label: { ...label, color: INK, position: { x: 'start', y: 'start' } }, drawTime: 'afterDatasetsDraw'
+    label: { ...label, color: INK, position: { x: 'start', y: 'start' } },
+    drawTime: 'afterDatasetsDraw'
   };
 }
 
@@ -47,9 +59,15 @@ function drawn(a: Annotation, index: number): Record<string, unknown> {
  * Adds the notes to a time chart's configuration: a dashed line for a date, a shaded stretch for
  * a range, each numbered like the list the page shows beside the chart.
  */
-export function withAnnotations<T extends ChartType, D, L>(config: ChartConfiguration<T, D, L>, annotations: readonly Annotation[] = []): ChartConfiguration<T, D, L> {
+export function withAnnotations<T extends ChartType, D, L>(
+  config: ChartConfiguration<T, D, L>,
+  annotations: readonly Annotation[] = []
+): ChartConfiguration<T, D, L> {
   const options = (config.options ?? {}) as { plugins?: Record<string, unknown> };
   const entries = Object.fromEntries(annotations.map((a, i) => [`note-${a.id}`, drawn(a, i)]));
-  config.options = { ...options, plugins: { ...options.plugins, annotation: { annotations: entries } } } as typeof config.options;
+  config.options = {
+    ...options,
+    plugins: { ...options.plugins, annotation: { annotations: entries } }
+  } as typeof config.options;
   return config;
 }

@@ -25,7 +25,12 @@ export function chartRows(chart: Chart): { series: string; date: string; value: 
 /** RFC 4180 text, with cells a spreadsheet would run as formulas neutralised (as the server's exports). */
 export function chartCsv(chart: Chart): string {
   const rows = chartRows(chart).map((r) => [r.series, r.date, r.value ?? '']);
-  return stringify(rows, { header: true, columns: ['series', 'date', 'value'], record_delimiter: 'windows', escape_formulas: true });
+  return stringify(rows, {
+    header: true,
+    columns: ['series', 'date', 'value'],
+    record_delimiter: 'windows',
+    escape_formulas: true
+  });
 }
 
 /** The canvas as a PNG on white (a transparent chart is unreadable in dark viewers). */

@@ -8,9 +8,11 @@ import { chartTheme } from './palette.js';
 import { middle, timeAxis } from './time-axis.js';
 import { CARRIED_DASH } from './trend-datasets.js';
 
-
 type Point = { x: number; y: number | null };
-type FamilyDataset = ChartDataset<'line', Point[]> & { periods: SeriesPoint[]; role: 'composite' | 'indicator' | 'carried-key' };
+type FamilyDataset = ChartDataset<'line', Point[]> & {
+  periods: SeriesPoint[];
+  role: 'composite' | 'indicator' | 'carried-key';
+};
 export type FamilyChart = Chart<'line', Point[]>;
 
 // Indicator lines are thin and muted so the composite reads first; distinct hues keep them apart.
@@ -59,7 +61,9 @@ function tooltipLabel(item: TooltipItem<'line'>): string {
 export function familyConfig(family: FamilySeries, scaleWords: string): ChartConfiguration<'line', Point[]> {
   const datasets = [
     lineDataset('Family composite (confidence-weighted mean)', family.composite, colour.READING, true),
-    ...family.indicators.map((i, k) => lineDataset(i.title, i.points, INDICATOR_COLOURS[k % INDICATOR_COLOURS.length], false)),
+    ...family.indicators.map((i, k) =>
+      lineDataset(i.title, i.points, INDICATOR_COLOURS[k % INDICATOR_COLOURS.length], false)
+    ),
     carriedKey()
   ];
   return {
@@ -109,6 +113,11 @@ export function familyConfig(family: FamilySeries, scaleWords: string): ChartCon
   };
 }
 
-export function createFamilyChart(canvas: HTMLCanvasElement, family: FamilySeries, scaleWords: string, annotations: Annotation[] = []): FamilyChart {
+export function createFamilyChart(
+  canvas: HTMLCanvasElement,
+  family: FamilySeries,
+  scaleWords: string,
+  annotations: Annotation[] = []
+): FamilyChart {
   return new Chart(canvas, withAnnotations(familyConfig(family, scaleWords), annotations));
 }

@@ -7,7 +7,14 @@ import { withAnnotations } from './annotations.js';
 import { scenarioBandsPlugin } from './scenario-bands.js';
 import { timeAxis } from './time-axis.js';
 import { warningAnnotationsPlugin } from './warning-annotations.js';
-import { LEGEND_ROLES, trendDatasets, type TrendDataset, type TrendInput, type TrendPoint, type TrendType } from './trend-datasets.js';
+import {
+  LEGEND_ROLES,
+  trendDatasets,
+  type TrendDataset,
+  type TrendInput,
+  type TrendPoint,
+  type TrendType
+} from './trend-datasets.js';
 import { chartTheme } from './palette.js';
 
 export type TrendChart = Chart<TrendType, TrendPoint[]>;
@@ -22,7 +29,8 @@ function tooltipTitle(items: TooltipItem<TrendType>[], input: TrendInput): strin
   if (!item) return '';
   const ds = datasetOf(item);
   const period = ds.periods?.[item.dataIndex];
-  if (period) return `${formatPeriod(period.start, input.series.period)} (${formatDate(period.start)} – ${formatDate(period.end)})`;
+  if (period)
+    return `${formatPeriod(period.start, input.series.period)} (${formatDate(period.start)} – ${formatDate(period.end)})`;
   const obs = ds.observations?.[item.dataIndex];
   if (obs) return formatDate(obs.observedAt);
   const warning = ds.warnings?.[item.dataIndex];
@@ -37,13 +45,17 @@ function tooltipLabel(item: TooltipItem<TrendType>, input: TrendInput): string[]
     const lines = [`Reading ${p.reading.toFixed(2)}`];
     const confidence = formatConfidence(p.confidence);
     if (p.carried) lines.push(`Carried forward, confidence ${confidence} (no observation this period)`);
-    else lines.push(`Confidence ${confidence}`, `${p.observationCount} observation${p.observationCount === 1 ? '' : 's'}`);
+    else
+      lines.push(`Confidence ${confidence}`, `${p.observationCount} observation${p.observationCount === 1 ? '' : 's'}`);
     return lines;
   }
   if (ds.role === 'observations') {
     const o = ds.observations![item.dataIndex];
     const words = input.indicator.levels[o.level - 1] ?? '';
-    return [`Observation #${o.id}: level ${o.level} · ${firstWords(words, 8)}`, `Grade ${o.reliability}${o.credibility}${o.demo ? ' · demo' : ''}`];
+    return [
+      `Observation #${o.id}: level ${o.level} · ${firstWords(words, 8)}`,
+      `Grade ${o.reliability}${o.credibility}${o.demo ? ' · demo' : ''}`
+    ];
   }
   if (ds.role === 'warning') {
     const w = ds.warnings![item.dataIndex];
@@ -51,7 +63,9 @@ function tooltipLabel(item: TooltipItem<TrendType>, input: TrendInput): string[]
   }
   if (ds.role === 'quantity' && input.indicator.quantity) {
     const q = ds.periods![item.dataIndex].quantity;
-    return q === null ? [] : [`${input.indicator.quantity.label}: ${formatQuantity(q)} ${input.indicator.quantity.unit}`];
+    return q === null
+      ? []
+      : [`${input.indicator.quantity.label}: ${formatQuantity(q)} ${input.indicator.quantity.unit}`];
   }
   return [];
 }
@@ -163,7 +177,8 @@ export function trendConfig(input: TrendInput & { scaleWords: string }): ChartCo
         },
         tooltip: {
           // Bands, stretches and thresholds have no points; markers and readings do.
-          filter: (item) => item.parsed.y !== null && !['band', 'warning-range', 'threshold'].includes(datasetOf(item).role),
+          filter: (item) =>
+            item.parsed.y !== null && !['band', 'warning-range', 'threshold'].includes(datasetOf(item).role),
           callbacks: {
             title: (items) => tooltipTitle(items, input),
             label: (item) => tooltipLabel(item, input)
@@ -174,6 +189,10 @@ export function trendConfig(input: TrendInput & { scaleWords: string }): ChartCo
   };
 }
 
-export function createTrendChart(canvas: HTMLCanvasElement, input: TrendInput & { scaleWords: string }, annotations: Annotation[] = []): TrendChart {
+export function createTrendChart(
+  canvas: HTMLCanvasElement,
+  input: TrendInput & { scaleWords: string },
+  annotations: Annotation[] = []
+): TrendChart {
   return new Chart(canvas, withAnnotations(trendConfig(input), annotations));
 }

@@ -30,9 +30,8 @@ export const scenarioBandsPlugin: Plugin<'line'> = {
     chart.data.datasets.forEach((dataset, index) => {
       const { band, bandColor, stripIndex } = dataset as BandCarrier;
       if (!band || !bandColor || !chart.isDatasetVisible(index)) return;
-      const [lo, hi] = band[0] === band[1]
-        ? [band[0] - SINGLE_LEVEL_HALF_HEIGHT, band[1] + SINGLE_LEVEL_HALF_HEIGHT]
-        : band;
+      const [lo, hi] =
+        band[0] === band[1] ? [band[0] - SINGLE_LEVEL_HALF_HEIGHT, band[1] + SINGLE_LEVEL_HALF_HEIGHT] : band;
       const top = y.getPixelForValue(hi);
       const bottom = y.getPixelForValue(lo);
       if (stripIndex !== undefined) {

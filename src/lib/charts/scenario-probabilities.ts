@@ -9,12 +9,14 @@ import { scenarioColour, withAlpha } from './palette.js';
 import { hatch } from './patterns.js';
 import { middle, spanOf, timeAxis } from './time-axis.js';
 
-
 type Point = { x: number; y: number };
-type ProbabilityDataset = ChartDataset<'line', Point[]> & GapCarrier & { role: 'scenario' | 'gap-key'; words?: string[] };
+type ProbabilityDataset = ChartDataset<'line', Point[]> &
+  GapCarrier & { role: 'scenario' | 'gap-key'; words?: string[] };
 export type ProbabilityChart = Chart<'line', Point[]>;
 /** What the chart draws: the fit's periods and scenario titles (the briefing passes the same). */
-export type ProbabilityView = Pick<ScenarioFit, 'points' | 'period' | 'from' | 'to'> & { scenarios: { title: string }[] };
+export type ProbabilityView = Pick<ScenarioFit, 'points' | 'period' | 'from' | 'to'> & {
+  scenarios: { title: string }[];
+};
 
 // White stripes wash the colours out without muddying them; the legend swatch needs grey to show on white.
 const GAP_STRIPES = 'rgba(255, 255, 255, 0.75)';
@@ -60,7 +62,13 @@ function tooltipTitle(items: TooltipItem<'line'>[], fit: ProbabilityView): strin
   if (!p) return [];
   const when = `${formatPeriod(p.start, fit.period)} (${formatDate(p.start)} – ${formatDate(p.end)})`;
   const reading = `As of ${formatDate(p.at)}`;
-  return [when, reading, p.evidence > 0 ? `${p.evidence} new ${p.evidence === 1 ? 'reading' : 'readings'} that vote` : 'No new evidence: fading toward the priors'];
+  return [
+    when,
+    reading,
+    p.evidence > 0
+      ? `${p.evidence} new ${p.evidence === 1 ? 'reading' : 'readings'} that vote`
+      : 'No new evidence: fading toward the priors'
+  ];
 }
 
 function tooltipLabel(item: TooltipItem<'line'>): string {
@@ -109,7 +117,12 @@ export function probabilityConfig(fit: ProbabilityView): ChartConfiguration<'lin
   };
 }
 
-export function createProbabilityChart(canvas: HTMLCanvasElement, fit: ProbabilityView, annotations: Annotation[] = [], paper = false): ProbabilityChart {
+export function createProbabilityChart(
+  canvas: HTMLCanvasElement,
+  fit: ProbabilityView,
+  annotations: Annotation[] = [],
+  paper = false
+): ProbabilityChart {
   const config = withAnnotations(probabilityConfig(fit), annotations);
   return new Chart(canvas, paper ? onPaper(config) : config);
 }

@@ -42,7 +42,9 @@ const time = (iso: string) => parseISO(iso).getTime();
 /** Periods after the last observed one carry nothing new: the line ends at the last reading. */
 function upToLastReading(periods: SeriesPoint[]): SeriesPoint[] {
   const last = periods.findLastIndex((p) => p.reading !== null && !p.carried);
-  return last < 0 ? periods.map((p) => ({ ...p, reading: null })) : periods.map((p, i) => (i > last ? { ...p, reading: null } : p));
+  return last < 0
+    ? periods.map((p) => ({ ...p, reading: null }))
+    : periods.map((p, i) => (i > last ? { ...p, reading: null } : p));
 }
 
 function readingDataset(periods: SeriesPoint[]): TrendDataset {
@@ -167,9 +169,19 @@ export function trendDatasets({ indicator, series, observations, warnings, bandC
     ...(indicator.quantity ? [quantityDataset(periods, indicator.quantity)] : []),
     ...bandDatasets(indicator.bands, bandChoice),
     // Staleness is listed under the chart, not hatched on it: a hatched tail reads as data.
-    ...warningDatasets(warnings.filter((w) => w.kind !== 'staleness'), indicator.thresholds)
+    ...warningDatasets(
+      warnings.filter((w) => w.kind !== 'staleness'),
+      indicator.thresholds
+    )
   ];
 }
 
 /** Roles with a legend entry: at most six (reading, carried, observations, quantity, one band, tripwire). */
-export const LEGEND_ROLES: readonly TrendExtras['role'][] = ['reading', 'carried-key', 'observations', 'quantity', 'band', 'threshold'];
+export const LEGEND_ROLES: readonly TrendExtras['role'][] = [
+  'reading',
+  'carried-key',
+  'observations',
+  'quantity',
+  'band',
+  'threshold'
+];

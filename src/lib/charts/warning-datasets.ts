@@ -42,25 +42,27 @@ function markerDatasets(warnings: Warning[]): TrendDataset[] {
     const list = warnings.filter((w) => w.kind === kind);
     if (!list.length) return [];
     const colour = WARNING_COLOURS[kind];
-    return [{
-      type: 'scatter' as const,
-      role: 'warning' as const,
-      label,
-      legendPointStyle: style,
-      warnings: list,
-      data: list.map((w) => ({ x: time(w.at), y: LANE[kind]! })),
-      pointStyle: style,
-      rotation,
-      pointRadius: 6,
-      pointHoverRadius: 8,
-      backgroundColor: colour,
-      // A star is drawn as strokes only, so it needs the colour on its border; filled shapes get a white rim.
-      borderColor: style === 'star' ? colour : '#ffffff',
-      borderWidth: style === 'star' ? 2 : 1,
-      // Let a marker at the window's very edge show whole rather than cut in half.
-      clip: 8,
-      order: 4
-    }];
+    return [
+      {
+        type: 'scatter' as const,
+        role: 'warning' as const,
+        label,
+        legendPointStyle: style,
+        warnings: list,
+        data: list.map((w) => ({ x: time(w.at), y: LANE[kind]! })),
+        pointStyle: style,
+        rotation,
+        pointRadius: 6,
+        pointHoverRadius: 8,
+        backgroundColor: colour,
+        // A star is drawn as strokes only, so it needs the colour on its border; filled shapes get a white rim.
+        borderColor: style === 'star' ? colour : '#ffffff',
+        borderWidth: style === 'star' ? 2 : 1,
+        // Let a marker at the window's very edge show whole rather than cut in half.
+        clip: 8,
+        order: 4
+      }
+    ];
   });
 }
 
@@ -69,19 +71,21 @@ function rangeDataset(kind: 'tripwire' | 'staleness', label: string, warnings: W
   if (!list.length) return [];
   const colour = WARNING_COLOURS[kind];
   const fill = kind === 'staleness' ? hatch('rgba(133, 147, 163, 0.45)') : 'rgba(197, 48, 48, 0.09)';
-  return [{
-    type: 'line',
-    role: 'warning-range',
-    label,
-    legendPointStyle: 'rect',
-    data: [],
-    ranges: list.map((w) => ({ from: time(w.at), to: endOf(w), warning: w })),
-    rangeFill: fill,
-    backgroundColor: fill,
-    borderColor: colour,
-    borderWidth: 1,
-    order: 20
-  }];
+  return [
+    {
+      type: 'line',
+      role: 'warning-range',
+      label,
+      legendPointStyle: 'rect',
+      data: [],
+      ranges: list.map((w) => ({ from: time(w.at), to: endOf(w), warning: w })),
+      rangeFill: fill,
+      backgroundColor: fill,
+      borderColor: colour,
+      borderWidth: 1,
+      order: 20
+    }
+  ];
 }
 
 /** Legend entry for the dashed threshold lines; the annotation plugin draws them. */

@@ -12,7 +12,11 @@ export const load = (async ({ fetch, url, parent, depends }) => {
   depends(OBSERVATIONS_DEPENDENCY, ANNOTATIONS_DEPENDENCY);
   const range = rangeFromUrl(url);
   try {
-    const [{ overview }, fit, annotations] = await Promise.all([parent(), refusalOr(getScenarioFit(fetch, range)), listAnnotations(fetch, { scope: 'all' })]);
+    const [{ overview }, fit, annotations] = await Promise.all([
+      parent(),
+      refusalOr(getScenarioFit(fetch, range)),
+      listAnnotations(fetch, { scope: 'all' })
+    ]);
     const presets = analysisPresets(latestObservation(overview), overview?.today ?? localToday());
     return { range, presets, fit: fit.value, fitError: fit.refusal, annotations };
   } catch (e) {

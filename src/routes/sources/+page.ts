@@ -1,4 +1,3 @@
-
 import { throwPageError } from '$lib/api/page-error.js';
 import { OBSERVATIONS_DEPENDENCY, SOURCES_DEPENDENCY } from '$lib/api/dependencies.js';
 import { listSources } from '$lib/api/sources.js';

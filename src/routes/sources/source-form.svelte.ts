@@ -2,7 +2,6 @@ import { invalidate } from '$app/navigation';
 import { SOURCES_DEPENDENCY } from '$lib/api/dependencies.js';
 import { ApiError, type Issue } from '$lib/api/http.js';
 
-
 /**
  * Sending one of the source forms: the server validates, and its issues come back keyed by field
  * (`name`, `url`, `reliability`, `rationale`) to show beside each input.
@@ -33,7 +32,12 @@ export class SourceFormState {
       return true;
     } catch (e) {
       if (e instanceof ApiError) this.issues = e.issues;
-      this.failure = e instanceof TypeError ? 'The server could not be reached; nothing was saved.' : e instanceof Error ? e.message : String(e);
+      this.failure =
+        e instanceof TypeError
+          ? 'The server could not be reached; nothing was saved.'
+          : e instanceof Error
+            ? e.message
+            : String(e);
       return false;
     } finally {
       this.saving = false;

@@ -44,7 +44,11 @@ export function viewSearch(view: WarningsView): string {
 }
 
 /** How many warnings of each value a field has, for the filters' labels. */
-export function countBy<K extends string>(warnings: Warning[], keys: readonly K[], of: (w: Warning) => K): Record<K, number> {
+export function countBy<K extends string>(
+  warnings: Warning[],
+  keys: readonly K[],
+  of: (w: Warning) => K
+): Record<K, number> {
   const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   for (const w of warnings) counts[of(w)] += 1;
   return counts;

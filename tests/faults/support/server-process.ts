@@ -22,14 +22,24 @@ export interface ServerProcess {
 
 /** The environment of a server on `dbFile`: fixture catalogue, no demonstration data, any free port. */
 export const serverEnv = (dbFile: string, extra: Record<string, string> = {}) => ({
-  ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', WATCHFLOOR_DB: dbFile, WATCHFLOOR_DEMO: '0',
-  WATCHFLOOR_CATALOGUE: FIXTURE_CATALOGUE, WATCHFLOOR_STATIC: join(ROOT, 'no-spa-here'), ...extra
+  ...process.env,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  WATCHFLOOR_DB: dbFile,
+  WATCHFLOOR_DEMO: '0',
+  WATCHFLOOR_CATALOGUE: FIXTURE_CATALOGUE,
+  WATCHFLOOR_STATIC: join(ROOT, 'no-spa-here'),
+  ...extra
 });
 
 /** Starts `server/main.ts` (`tsx server/main.ts`) and resolves once it prints the address it serves. */
 export function startServer(dbFile: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
   // `node --import tsx` rather than the tsx wrapper: the signals the tests send reach the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: serverEnv(dbFile, extra) });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: serverEnv(dbFile, extra)
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -50,7 +60,10 @@ export async function prepareDb(dbFile: string, roles: Role[]): Promise<void> {
   const store = createStore(db, { includeDemo: false });
   for (const role of roles) {
     const username = `fault-${role.replace('_', '-')}`;
-    await createAccounts(store, { includeDemo: false }).create({ username, displayName: username, role, password: TEST_PASSWORD }, { now: new Date(), actor: 'test' });
+    await createAccounts(store, { includeDemo: false }).create(
+      { username, displayName: username, role, password: TEST_PASSWORD },
+      { now: new Date(), actor: 'test' }
+    );
   }
   db.close();
 }
@@ -63,11 +76,15 @@ export interface HttpSession {
 /** Signs in through POST /api/auth/login; the session lives in the database, so it outlives restarts. */
 export async function signInOver(url: string, role: Role): Promise<HttpSession> {
   const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: `fault-${role.replace('_', '-')}`, password: TEST_PASSWORD })
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0];
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+    .split(';')[0];
   return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
@@ -82,6 +99,11 @@ export function postAs(url: string, session: HttpSession, path: string, body: un
 
 /** An observation of the fixture catalogue, marked so the test can find it again. */
 export const observationBody = (mark: string, day = 1 + (mark.length % 28)) => ({
-  indicatorId: 'salaries', observedAt: `2024-01-${String(day).padStart(2, '0')}`, level: 2 + (day % 3),
-  rationale: mark, source: { title: 'Fault test' }, reliability: 'B', credibility: 2
+  indicatorId: 'salaries',
+  observedAt: `2024-01-${String(day).padStart(2, '0')}`,
+  level: 2 + (day % 3),
+  rationale: mark,
+  source: { title: 'Fault test' },
+  reliability: 'B',
+  credibility: 2
 });

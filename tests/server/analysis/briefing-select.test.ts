@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { briefingPeriod, keyIndicators, readingMove } from '../../../server/analysis/briefing-select.js';
 
-const point = (reading: number | null, observationCount = 0) => ({ start: '', end: '', reading, confidence: 1, carried: observationCount === 0, observationCount, quantity: null });
+const point = (reading: number | null, observationCount = 0) => ({
+  start: '',
+  end: '',
+  reading,
+  confidence: 1,
+  carried: observationCount === 0,
+  observationCount,
+  quantity: null
+});
 
 describe('readingMove', () => {
   it.each([
@@ -16,18 +24,30 @@ describe('readingMove', () => {
 });
 
 describe('keyIndicators', () => {
-  const candidate = fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), first: fc.constant(1), last: fc.constant(1), change: fc.integer({ min: -4, max: 4 }), observations: fc.nat(5), diagnosticity: fc.double({ min: 0, max: 1, noNaN: true }) });
+  const candidate = fc.record({
+    id: fc.string({ minLength: 1, maxLength: 4 }),
+    first: fc.constant(1),
+    last: fc.constant(1),
+    change: fc.integer({ min: -4, max: 4 }),
+    observations: fc.nat(5),
+    diagnosticity: fc.double({ min: 0, max: 1, noNaN: true })
+  });
   it('keeps only indicators with readings in the range, largest move first, whatever the input order (property)', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(candidate, { selector: (c) => c.id, maxLength: 12 }), fc.integer({ min: 1, max: 8 }), (candidates, limit) => {
-        const chosen = keyIndicators(candidates, limit);
-        expect(chosen.length).toBe(Math.min(limit, candidates.filter((c) => c.observations > 0).length));
-        expect(chosen.every((c) => c.observations > 0)).toBe(true);
-        chosen.slice(1).forEach((c, i) => expect(Math.abs(c.change)).toBeLessThanOrEqual(Math.abs(chosen[i].change)));
-        const left = candidates.filter((c) => c.observations > 0 && !chosen.includes(c));
-        if (chosen.length) left.forEach((c) => expect(Math.abs(c.change)).toBeLessThanOrEqual(Math.abs(chosen.at(-1)!.change)));
-        expect(keyIndicators([...candidates].reverse(), limit).map((c) => c.id)).toEqual(chosen.map((c) => c.id));
-      })
+      fc.property(
+        fc.uniqueArray(candidate, { selector: (c) => c.id, maxLength: 12 }),
+        fc.integer({ min: 1, max: 8 }),
+        (candidates, limit) => {
+          const chosen = keyIndicators(candidates, limit);
+          expect(chosen.length).toBe(Math.min(limit, candidates.filter((c) => c.observations > 0).length));
+          expect(chosen.every((c) => c.observations > 0)).toBe(true);
+          chosen.slice(1).forEach((c, i) => expect(Math.abs(c.change)).toBeLessThanOrEqual(Math.abs(chosen[i].change)));
+          const left = candidates.filter((c) => c.observations > 0 && !chosen.includes(c));
+          if (chosen.length)
+            left.forEach((c) => expect(Math.abs(c.change)).toBeLessThanOrEqual(Math.abs(chosen.at(-1)!.change)));
+          expect(keyIndicators([...candidates].reverse(), limit).map((c) => c.id)).toEqual(chosen.map((c) => c.id));
+        }
+      )
     );
   });
 });

@@ -11,11 +11,25 @@ const band: fc.Arbitrary<BandRange> = fc
 describe('pair separation (README, Method: Diagnosticity)', () => {
   const scenarioIds = ['decline', 'split', 'ttp'];
   // Tajik Taliban links tell the split from the TTP path; fighter salaries only tell decline from resurgence.
-  const tajik: BandRange[] = [[1, 2], [4, 5], [1, 3]];
-  const salaries: BandRange[] = [[1, 1], [3, 4], [3, 4]];
+  const tajik: BandRange[] = [
+    [1, 2],
+    [4, 5],
+    [1, 3]
+  ];
+  const salaries: BandRange[] = [
+    [1, 1],
+    [3, 4],
+    [3, 4]
+  ];
 
   it('lists, for every pair, the indicators whose bands do not overlap', () => {
-    const pairs = pairSeparation({ scenarioIds, indicators: [{ id: 'tajik', bands: tajik }, { id: 'salaries', bands: salaries }] });
+    const pairs = pairSeparation({
+      scenarioIds,
+      indicators: [
+        { id: 'tajik', bands: tajik },
+        { id: 'salaries', bands: salaries }
+      ]
+    });
     expect(pairs.map((p) => [p.a, p.b, p.separating])).toEqual([
       ['decline', 'split', ['tajik', 'salaries']],
       ['decline', 'ttp', ['salaries']],
@@ -32,18 +46,36 @@ describe('pair separation (README, Method: Diagnosticity)', () => {
   });
 
   it('flags an indicator that separates no pair, even when its bands differ', () => {
-    const overlapping: BandRange[] = [[1, 3], [2, 4], [3, 5]]; // all share level 3
-    const { indicators } = diagnosticity({ scenarioIds, indicators: [{ id: 'overlapping', bands: overlapping }, { id: 'tajik', bands: tajik }] });
+    const overlapping: BandRange[] = [
+      [1, 3],
+      [2, 4],
+      [3, 5]
+    ]; // all share level 3
+    const { indicators } = diagnosticity({
+      scenarioIds,
+      indicators: [
+        { id: 'overlapping', bands: overlapping },
+        { id: 'tajik', bands: tajik }
+      ]
+    });
     expect(indicators[0]).toMatchObject({ separates: [], separatesNoPair: true });
-    expect(indicators[1]).toMatchObject({ separates: [['decline', 'split'], ['split', 'ttp']], separatesNoPair: false });
+    expect(indicators[1]).toMatchObject({
+      separates: [
+        ['decline', 'split'],
+        ['split', 'ttp']
+      ],
+      separatesNoPair: false
+    });
   });
 
   it('holds for any catalogue: one entry per pair, separating exactly the disjoint bands, flagged below the minimum', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 6 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(fc.array(band, { minLength: n, maxLength: n }), { maxLength: 12 }))
-        ),
+        fc
+          .integer({ min: 2, max: 6 })
+          .chain((n) =>
+            fc.tuple(fc.constant(n), fc.array(fc.array(band, { minLength: n, maxLength: n }), { maxLength: 12 }))
+          ),
         ([n, rows]) => {
           const ids = Array.from({ length: n }, (_, i) => `s${i}`);
           const indicators = rows.map((bands, k) => ({ id: `i${k}`, bands }));
@@ -52,7 +84,9 @@ describe('pair separation (README, Method: Diagnosticity)', () => {
           for (const p of result.pairs) {
             const [a, b] = [ids.indexOf(p.a), ids.indexOf(p.b)];
             expect(a).toBeLessThan(b);
-            expect(p.separating).toEqual(indicators.filter((i) => bandsDisjoint(i.bands[a], i.bands[b])).map((i) => i.id));
+            expect(p.separating).toEqual(
+              indicators.filter((i) => bandsDisjoint(i.bands[a], i.bands[b])).map((i) => i.id)
+            );
             expect(p.flagged).toBe(p.separating.length < MIN_SEPARATING_INDICATORS);
           }
           // An indicator's pairs are exactly the pairs that list it.

@@ -44,20 +44,42 @@ describe('levelDistribution', () => {
 describe('diagnosticity (README, Method: Diagnosticity)', () => {
   const scenarioIds = ['decline', 'persistence', 'split', 'ttp', 'pivot'];
   // The starting method's worked example: fighter salaries separate decline from resurgence, not the two resurgence paths.
-  const salaries: BandRange[] = [[1, 2], [2, 3], [3, 5], [3, 5], [2, 4]];
+  const salaries: BandRange[] = [
+    [1, 2],
+    [2, 3],
+    [3, 5],
+    [3, 5],
+    [2, 4]
+  ];
 
   it('scores an indicator by the scenario pair it separates best', () => {
     const { indicators } = diagnosticity({ scenarioIds, indicators: [{ id: 'salaries', bands: salaries }] });
     const expected = totalVariation(levelDistribution([1, 2]), levelDistribution([3, 5]));
-    expect(indicators[0]).toMatchObject({ indicatorId: 'salaries', bestPair: ['decline', 'split'], nonDiagnostic: false });
+    expect(indicators[0]).toMatchObject({
+      indicatorId: 'salaries',
+      bestPair: ['decline', 'split'],
+      nonDiagnostic: false
+    });
     expect(indicators[0].diagnosticity).toBeCloseTo(expected, 4);
     // Only contained decline expects level 1; every other level is shared, so no other scenario is singled out.
     expect(indicators[0].distinctiveFor).toEqual(['decline']);
   });
 
   it('flags an indicator every scenario reads alike, and scenarios with too few distinctive indicators', () => {
-    const flat: BandRange[] = [[2, 3], [2, 3], [2, 3], [2, 3], [2, 3]];
-    const result = diagnosticity({ scenarioIds, indicators: [{ id: 'flat', bands: flat }, { id: 'salaries', bands: salaries }] });
+    const flat: BandRange[] = [
+      [2, 3],
+      [2, 3],
+      [2, 3],
+      [2, 3],
+      [2, 3]
+    ];
+    const result = diagnosticity({
+      scenarioIds,
+      indicators: [
+        { id: 'flat', bands: flat },
+        { id: 'salaries', bands: salaries }
+      ]
+    });
     expect(result.indicators[0]).toMatchObject({ diagnosticity: 0, nonDiagnostic: true, bestPair: null });
     expect(result.scenarios.every((s) => s.underCovered)).toBe(true);
   });

@@ -29,14 +29,19 @@ describe('periodsBetween', () => {
   const date = fc.integer({ min: 0, max: 365 * 30 }).map((d) => addDays('2000-01-01', d));
   it('tiles the range without gaps or overlaps, and countPeriods agrees', () => {
     fc.assert(
-      fc.property(date, fc.integer({ min: 0, max: 800 }), fc.constantFrom('day', 'week', 'month', 'quarter'), (from, span, kind) => {
-        const to = addDays(from, span);
-        const spans = periodsBetween(from, to, kind);
-        expect(spans[0].start <= from && from <= spans[0].end).toBe(true);
-        expect(spans.at(-1)!.start <= to && to <= spans.at(-1)!.end).toBe(true);
-        spans.slice(1).forEach((p, i) => expect(daysBetween(spans[i].end, p.start)).toBe(1));
-        expect(countPeriods(from, to, kind)).toBe(spans.length);
-      })
+      fc.property(
+        date,
+        fc.integer({ min: 0, max: 800 }),
+        fc.constantFrom('day', 'week', 'month', 'quarter'),
+        (from, span, kind) => {
+          const to = addDays(from, span);
+          const spans = periodsBetween(from, to, kind);
+          expect(spans[0].start <= from && from <= spans[0].end).toBe(true);
+          expect(spans.at(-1)!.start <= to && to <= spans.at(-1)!.end).toBe(true);
+          spans.slice(1).forEach((p, i) => expect(daysBetween(spans[i].end, p.start)).toBe(1));
+          expect(countPeriods(from, to, kind)).toBe(spans.length);
+        }
+      )
     );
   });
 });

@@ -4,14 +4,20 @@ import { addDays } from '../../../server/analysis/periods.js';
 import { indicatorSeries, type WeightedReading } from '../../../server/analysis/series.js';
 
 const reading = (observedAt: string, level: number, weight = 1, quantity: number | null = null): WeightedReading => ({
-  observedAt, level, weight, quantity
+  observedAt,
+  level,
+  weight,
+  quantity
 });
 
 describe('indicatorSeries (README, Method: Series)', () => {
   it('reproduces the README worked example', () => {
     const [jan, feb] = indicatorSeries({
       readings: [reading('2023-01-05', 1, 0.36), reading('2023-01-20', 4, 0.64)], // C3 and B2
-      period: 'month', from: '2023-01-01', to: '2023-02-28', cadenceDays: 30
+      period: 'month',
+      from: '2023-01-01',
+      to: '2023-02-28',
+      cadenceDays: 30
     });
     expect(jan).toMatchObject({ reading: 2.92, confidence: 1, carried: false });
     expect(feb).toMatchObject({ reading: 2.92, carried: true });
@@ -21,7 +27,10 @@ describe('indicatorSeries (README, Method: Series)', () => {
   it('weights the period mean by source grade and sums the weights as confidence', () => {
     const [jan] = indicatorSeries({
       readings: [reading('2023-01-05', 1, 0.36), reading('2023-01-20', 4, 0.64)],
-      period: 'month', from: '2023-01-01', to: '2023-01-31', cadenceDays: 30
+      period: 'month',
+      from: '2023-01-01',
+      to: '2023-01-31',
+      cadenceDays: 30
     });
     expect(jan.reading).toBeCloseTo((1 * 0.36 + 4 * 0.64) / 1, 4);
     expect(jan.confidence).toBeCloseTo(1, 4);
@@ -31,8 +40,16 @@ describe('indicatorSeries (README, Method: Series)', () => {
   it('rounds a mean that falls on a tie the way the kept month sums do, not as float noise leaves it', () => {
     // 0.64·4 + 0.6·3 + 1·1 + 0.32·2 over 2.56 is 2.34375 exactly; summed as floats it is 2.3437499999999996.
     const [jan] = indicatorSeries({
-      readings: [reading('2023-01-02', 4, 0.64), reading('2023-01-03', 3, 0.6), reading('2023-01-04', 1, 1), reading('2023-01-05', 2, 0.32)],
-      period: 'month', from: '2023-01-01', to: '2023-01-31', cadenceDays: 30
+      readings: [
+        reading('2023-01-02', 4, 0.64),
+        reading('2023-01-03', 3, 0.6),
+        reading('2023-01-04', 1, 1),
+        reading('2023-01-05', 2, 0.32)
+      ],
+      period: 'month',
+      from: '2023-01-01',
+      to: '2023-01-31',
+      cadenceDays: 30
     });
     expect(jan).toMatchObject({ reading: 2.3438, confidence: 2.56 });
   });
@@ -40,7 +57,10 @@ describe('indicatorSeries (README, Method: Series)', () => {
   it('carries the last reading forward, halving confidence every cadence interval', () => {
     const points = indicatorSeries({
       readings: [reading('2023-01-10', 2, 0.8)],
-      period: 'month', from: '2023-01-01', to: '2023-04-30', cadenceDays: 30
+      period: 'month',
+      from: '2023-01-01',
+      to: '2023-04-30',
+      cadenceDays: 30
     });
     expect(points.map((p) => p.carried)).toEqual([false, true, true, true]);
     expect(points.every((p) => p.reading === 2)).toBe(true);
@@ -49,16 +69,31 @@ describe('indicatorSeries (README, Method: Series)', () => {
   });
 
   it('shows nothing before the first observation and seeds the carry from before the window', () => {
-    const blind = indicatorSeries({ readings: [reading('2023-03-01', 5)], period: 'month', from: '2023-01-01', to: '2023-03-31', cadenceDays: 30 });
+    const blind = indicatorSeries({
+      readings: [reading('2023-03-01', 5)],
+      period: 'month',
+      from: '2023-01-01',
+      to: '2023-03-31',
+      cadenceDays: 30
+    });
     expect(blind.map((p) => p.reading)).toEqual([null, null, 5]);
-    const seeded = indicatorSeries({ readings: [reading('2022-12-01', 3)], period: 'month', from: '2023-01-01', to: '2023-01-31', cadenceDays: 30 });
+    const seeded = indicatorSeries({
+      readings: [reading('2022-12-01', 3)],
+      period: 'month',
+      from: '2023-01-01',
+      to: '2023-01-31',
+      cadenceDays: 30
+    });
     expect(seeded[0]).toMatchObject({ reading: 3, carried: true });
   });
 
   it('averages quantities of the period and never carries them', () => {
     const points = indicatorSeries({
       readings: [reading('2023-06-03', 2, 1, 1), reading('2023-06-20', 2, 1, 3)],
-      period: 'month', from: '2023-06-01', to: '2023-07-31', cadenceDays: 30
+      period: 'month',
+      from: '2023-06-01',
+      to: '2023-07-31',
+      cadenceDays: 30
     });
     expect(points.map((p) => p.quantity)).toEqual([2, null]);
   });

@@ -18,8 +18,19 @@ describe('freshness', () => {
 
 describe('distinguishesScenarios', () => {
   it('is false only when every scenario expects the same band', () => {
-    expect(distinguishesScenarios([[2, 3], [2, 3], [2, 3]])).toBe(false);
-    expect(distinguishesScenarios([[2, 3], [2, 4]])).toBe(true);
+    expect(
+      distinguishesScenarios([
+        [2, 3],
+        [2, 3],
+        [2, 3]
+      ])
+    ).toBe(false);
+    expect(
+      distinguishesScenarios([
+        [2, 3],
+        [2, 4]
+      ])
+    ).toBe(true);
   });
 });
 
@@ -31,7 +42,9 @@ describe('indicatorStatus', () => {
         { observedAt: '2023-01-15', level: 2, weight: 1, quantity: null },
         { observedAt: '2023-03-10', level: 4, weight: 1, quantity: null, demo: true }
       ],
-      levels, cadenceDays: 30, today: '2023-03-20'
+      levels,
+      cadenceDays: 30,
+      today: '2023-03-20'
     });
     expect(status.latest).toEqual({ level: 4, words: 'four', observedAt: '2023-03-10', demo: true });
     expect(status).toMatchObject({ ageDays: 10, freshness: 'fresh' });
@@ -44,7 +57,10 @@ describe('indicatorStatus', () => {
 
   it('says plainly when nothing has been observed', () => {
     expect(indicatorStatus({ readings: [], levels, cadenceDays: 30, today: '2023-03-20' })).toEqual({
-      latest: null, ageDays: null, freshness: 'none', spark: []
+      latest: null,
+      ageDays: null,
+      freshness: 'none',
+      spark: []
     });
   });
 });

@@ -30,8 +30,13 @@ describe('tripwire (hysteresis)', () => {
 });
 
 const indicator = (overrides: Partial<WarningIndicator> = {}): WarningIndicator => ({
-  id: 'attacks', title: 'Attacks', thresholds: { fire: 4, recover: 3 }, cadenceDays: 30,
-  readings: series([2, 2, 4]), observedDates: ['2023-01-10', '2023-02-08', '2023-03-10'], ...overrides
+  id: 'attacks',
+  title: 'Attacks',
+  thresholds: { fire: 4, recover: 3 },
+  cadenceDays: 30,
+  readings: series([2, 2, 4]),
+  observedDates: ['2023-01-10', '2023-02-08', '2023-03-10'],
+  ...overrides
 });
 
 describe('evaluateWarnings', () => {
@@ -55,12 +60,24 @@ describe('evaluateWarnings', () => {
       'shift:move:b:2023-03-13',
       'staleness:attacks:2023-03-10'
     ]);
-    expect(events.find((e) => e.kind === 'staleness')).toMatchObject({ at: '2023-04-09', until: null, cause: 'Attacks: no observation since 2023-03-10 (cadence 30 days)' });
-    expect(events.find((e) => e.fingerprint === 'shift:leader:2023-03-13')?.cause).toBe('Leading scenario changed from Decline to Resurgence (60 %, likely)');
+    expect(events.find((e) => e.kind === 'staleness')).toMatchObject({
+      at: '2023-04-09',
+      until: null,
+      cause: 'Attacks: no observation since 2023-03-10 (cadence 30 days)'
+    });
+    expect(events.find((e) => e.fingerprint === 'shift:leader:2023-03-13')?.cause).toBe(
+      'Leading scenario changed from Decline to Resurgence (60 %, likely)'
+    );
   });
 
   it('is deterministic, so storing an evaluation twice finds nothing new', () => {
-    const input = { today: '2024-01-01', indicators: [indicator()], shiftWeeks: [], scenarioIds: [], scenarioTitles: {} };
+    const input = {
+      today: '2024-01-01',
+      indicators: [indicator()],
+      shiftWeeks: [],
+      scenarioIds: [],
+      scenarioTitles: {}
+    };
     expect(evaluateWarnings(input)).toEqual(evaluateWarnings(input));
   });
 });

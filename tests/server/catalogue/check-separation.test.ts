@@ -14,7 +14,11 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 /** `npm run catalogue:check -- <dir>` as a user runs it: exit code and what it prints. */
 async function catalogueCheck(dir: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(resolve(ROOT, 'node_modules/.bin/tsx'), ['server/cli/check-catalogue.ts', dir], { cwd: ROOT });
+    const { stdout, stderr } = await run(
+      resolve(ROOT, 'node_modules/.bin/tsx'),
+      ['server/cli/check-catalogue.ts', dir],
+      { cwd: ROOT }
+    );
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -29,7 +33,8 @@ describe('scenario separation (checked by catalogue:check, not by the loader)', 
       {
         file: resolve(FIXTURE_CATALOGUE, 'scenarios.yaml'),
         path: 'scenarios[0] × scenarios[1]',
-        message: '"decline" and "resurgence" are separated (disjoint bands) by 2 indicators (salaries, transfers); at least 5 are needed'
+        message:
+          '"decline" and "resurgence" are separated (disjoint bands) by 2 indicators (salaries, transfers); at least 5 are needed'
       }
     ]);
     expect(idle).toEqual(['attacks']);
@@ -42,7 +47,9 @@ describe('scenario separation (checked by catalogue:check, not by the loader)', 
   it('the command fails on the fixture and passes on the shipped catalogue', async () => {
     const fixture = await catalogueCheck(FIXTURE_CATALOGUE);
     expect(fixture.code).toBe(1);
-    expect(fixture.out).toMatch(/scenarios\.yaml: scenarios\[0\] × scenarios\[1\]: "decline" and "resurgence" are separated .* by 2 indicators/);
+    expect(fixture.out).toMatch(
+      /scenarios\.yaml: scenarios\[0\] × scenarios\[1\]: "decline" and "resurgence" are separated .* by 2 indicators/
+    );
     expect(fixture.out).toMatch(/Separate no pair of scenarios \(non-diagnostic\): attacks\./);
     const real = await catalogueCheck(REAL_CATALOGUE);
     expect(real.code).toBe(0);
@@ -52,19 +59,38 @@ describe('scenario separation (checked by catalogue:check, not by the loader)', 
 
 describe('demonstration data mechanics', () => {
   const row = (indicator: string, observedAt: string, document = 'doc-a.txt'): DemoObservationFile => ({
-    indicator, observedAt, document, level: 2, section: 'S', reliability: 'C', credibility: 3, rationale: 'r'
+    indicator,
+    observedAt,
+    document,
+    level: 2,
+    section: 'S',
+    reliability: 'C',
+    credibility: 3,
+    rationale: 'r'
   });
 
   it('accepts six readings a day and distinct reports', () => {
     const rows = ['a', 'b', 'c', 'd', 'e', 'f'].map((i) => row(i, '2023-05-31'));
     expect(checkDemoObservations(rows, 'demo.yaml')).toEqual([]);
-    expect(checkDemoObservations([row('a', '2023-05-31'), row('a', '2023-05-31', 'doc-b.txt'), row('a', '2023-06-01')], 'demo.yaml')).toEqual([]);
+    expect(
+      checkDemoObservations(
+        [row('a', '2023-05-31'), row('a', '2023-05-31', 'doc-b.txt'), row('a', '2023-06-01')],
+        'demo.yaml'
+      )
+    ).toEqual([]);
   });
 
   it('refuses a seventh reading on a day and a repeated indicator, day and source', () => {
     const rows = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((i) => row(i, '2023-05-31'));
-    expect(checkDemoObservations(rows, 'demo.yaml').map((p) => p.message)).toEqual(['7 readings fall on 2023-05-31; at most 6 a day']);
-    const twice = checkDemoObservations([row('a', '2023-05-31'), row('b', '2023-05-31'), row('a', '2023-05-31')], 'demo.yaml');
-    expect(twice).toEqual([{ file: 'demo.yaml', path: 'observations[2]', message: expect.stringMatching(/^repeats observations\[0\]/) }]);
+    expect(checkDemoObservations(rows, 'demo.yaml').map((p) => p.message)).toEqual([
+      '7 readings fall on 2023-05-31; at most 6 a day'
+    ]);
+    const twice = checkDemoObservations(
+      [row('a', '2023-05-31'), row('b', '2023-05-31'), row('a', '2023-05-31')],
+      'demo.yaml'
+    );
+    expect(twice).toEqual([
+      { file: 'demo.yaml', path: 'observations[2]', message: expect.stringMatching(/^repeats observations\[0\]/) }
+    ]);
   });
 });

@@ -22,7 +22,9 @@ describe('demonstration annotations', () => {
       expect(a.demo).toBe(true);
       expect(a.source).toMatch(/\[\d{3}_[0-9a-f]{16}\.txt\], ./);
     }
-    expect(annotations.map((a) => a.text)).toContain("Pakistan begins mass expulsions of undocumented Afghans, adding strain to the Emirate's economy");
+    expect(annotations.map((a) => a.text)).toContain(
+      "Pakistan begins mass expulsions of undocumented Afghans, adding strain to the Emirate's economy"
+    );
     await first.app.close();
     first.db.close();
     const again = await start();
@@ -40,15 +42,20 @@ describe('demonstration annotations', () => {
 
   it('are checked before the database opens: a bad entry names its file and field', () => {
     const copy = copyOfFixtureCatalogue(tmp.dir);
-    writeFileSync(join(copy.dir, 'demo-annotations.yaml'), [
-      'annotations:',
-      '- startsOn: 2023-02-30',
-      '  text: Bad date',
-      '  scope: family',
-      '  familyId: no-such-family',
-      '  document: missing.txt',
-      '  section: Somewhere'
-    ].join('\n'));
-    expect(() => loadDemoAnnotations(loadCatalogue(copy.dir))).toThrow(/demo-annotations\.yaml: annotations\[0\]\.document: no document "missing\.txt"[\s\S]*annotations\[0\]\.startsOn[\s\S]*annotations\[0\]\.familyId: no family/);
+    writeFileSync(
+      join(copy.dir, 'demo-annotations.yaml'),
+      [
+        'annotations:',
+        '- startsOn: 2023-02-30',
+        '  text: Bad date',
+        '  scope: family',
+        '  familyId: no-such-family',
+        '  document: missing.txt',
+        '  section: Somewhere'
+      ].join('\n')
+    );
+    expect(() => loadDemoAnnotations(loadCatalogue(copy.dir))).toThrow(
+      /demo-annotations\.yaml: annotations\[0\]\.document: no document "missing\.txt"[\s\S]*annotations\[0\]\.startsOn[\s\S]*annotations\[0\]\.familyId: no family/
+    );
   });
 });

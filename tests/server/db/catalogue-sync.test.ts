@@ -26,9 +26,14 @@ describe('syncCatalogue', () => {
   });
 
   it('adds new indicators and updates edited texts', () => {
-    cat.edit('families/tempo.yaml', (text) =>
-      text.replace('title: Confirmed attacks', 'title: Confirmed attacks in Afghanistan') +
-        text.slice(text.indexOf('  - id: attacks')).replace('id: attacks', 'id: raids').replace('title: Confirmed attacks', 'title: Raids')
+    cat.edit(
+      'families/tempo.yaml',
+      (text) =>
+        text.replace('title: Confirmed attacks', 'title: Confirmed attacks in Afghanistan') +
+        text
+          .slice(text.indexOf('  - id: attacks'))
+          .replace('id: attacks', 'id: raids')
+          .replace('title: Confirmed attacks', 'title: Raids')
     );
     expect(resync()).toMatchObject({ added: ['raids'], updated: ['attacks'] });
     expect(t.store.catalogue.getIndicator('attacks')?.title).toBe('Confirmed attacks in Afghanistan');
@@ -37,7 +42,12 @@ describe('syncCatalogue', () => {
 
   it('keeps a removed indicator that observations reference, as retired; deletes one nobody references', () => {
     t.store.observations.record(observationInput({ indicatorId: 'salaries' }), { now: NOW, actor: 'test' });
-    cat.edit('families/funding.yaml', (text) => text.slice(0, text.indexOf('  - id: transfers')).replace(/ {2}- id: salaries[\s\S]*$/, '') + text.slice(text.indexOf('  - id: transfers')));
+    cat.edit(
+      'families/funding.yaml',
+      (text) =>
+        text.slice(0, text.indexOf('  - id: transfers')).replace(/ {2}- id: salaries[\s\S]*$/, '') +
+        text.slice(text.indexOf('  - id: transfers'))
+    );
     expect(resync()).toMatchObject({ retired: ['salaries'], removed: [] });
     expect(t.store.catalogue.getIndicator('salaries')?.retired).toBe(true);
     expect(t.store.observations.listByIndicator('salaries')).toHaveLength(1);

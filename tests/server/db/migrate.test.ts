@@ -18,7 +18,9 @@ describe('migrate', () => {
   });
 
   it('applies every migration once, records it, and applies nothing the second time', () => {
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     expect(migrate(db)).toEqual(files);
     expect(migrate(db)).toEqual([]);
     expect(db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(files);

@@ -12,7 +12,15 @@ describe('observation repository', () => {
 
   it('stores an observation with its source, grade weight and an audit row', () => {
     const stored = record();
-    expect(stored).toMatchObject({ indicatorId: 'salaries', level: 3, reliability: 'B', credibility: 2, weight: 0.64, supersedes: null, supersededBy: null });
+    expect(stored).toMatchObject({
+      indicatorId: 'salaries',
+      level: 3,
+      reliability: 'B',
+      credibility: 2,
+      weight: 0.64,
+      supersedes: null,
+      supersededBy: null
+    });
     expect(stored.source).toMatchObject({ title: 'Field report', url: 'https://example.org/report' });
     expect(t.store.audit.count()).toBeGreaterThanOrEqual(1);
   });
@@ -53,12 +61,19 @@ describe('observation repository', () => {
   it('refuses a second correction of the same observation, and one across indicators', () => {
     const original = record();
     record(observationInput({ supersedes: original.id }));
-    expect(() => record(observationInput({ supersedes: original.id }))).toThrow(expect.objectContaining({ statusCode: 409 }));
+    expect(() => record(observationInput({ supersedes: original.id }))).toThrow(
+      expect.objectContaining({ statusCode: 409 })
+    );
     expect(() => record(observationInput({ indicatorId: 'attacks', supersedes: original.id }))).toThrow(InputError);
   });
 
   it('recordAll writes all or nothing', () => {
-    expect(() => t.store.observations.recordAll([observationInput(), observationInput({ indicatorId: 'nope' })], { now: NOW, actor: 'demo' })).toThrow(InputError);
+    expect(() =>
+      t.store.observations.recordAll([observationInput(), observationInput({ indicatorId: 'nope' })], {
+        now: NOW,
+        actor: 'demo'
+      })
+    ).toThrow(InputError);
     expect(t.store.observations.total()).toBe(0);
   });
 });

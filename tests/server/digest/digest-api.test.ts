@@ -15,7 +15,10 @@ describe('digest API', () => {
     t = await testApp({ demo: true });
     manager = await signIn(t.app, 'manager');
     const mailer = createMailer({ smtpUrl: null, outboxDir: join(tmp.dir, 'outbox'), from: 'wf@example.org' });
-    await runDigest({ store: t.app.store, clock: t.app.clock, mailer, appUrl: 'https://wf.example.org', holder: 'test' }, { kind: 'compose', slot: null });
+    await runDigest(
+      { store: t.app.store, clock: t.app.clock, mailer, appUrl: 'https://wf.example.org', holder: 'test' },
+      { kind: 'compose', slot: null }
+    );
     mailer.close();
   });
   afterAll(async () => {
@@ -51,13 +54,32 @@ describe('digest API', () => {
     const list = (await get('/api/digest/subscriptions')).json();
     const officer = list.find((s: { username: string }) => s.username === 'demo-officer');
     expect(officer).toMatchObject({ subscribed: false, byDefault: true });
-    const after = (await manager.inject({ method: 'PUT', url: `/api/digest/subscriptions/${officer.userId}`, payload: { subscribed: true } })).json();
-    expect(after.find((s: { userId: number }) => s.userId === officer.userId)).toMatchObject({ subscribed: true, byDefault: false });
-    const me = (await manager.inject({ method: 'PUT', url: '/api/digest/subscription', payload: { subscribed: false } })).json();
+    const after = (
+      await manager.inject({
+        method: 'PUT',
+        url: `/api/digest/subscriptions/${officer.userId}`,
+        payload: { subscribed: true }
+      })
+    ).json();
+    expect(after.find((s: { userId: number }) => s.userId === officer.userId)).toMatchObject({
+      subscribed: true,
+      byDefault: false
+    });
+    const me = (
+      await manager.inject({ method: 'PUT', url: '/api/digest/subscription', payload: { subscribed: false } })
+    ).json();
     expect(me).toMatchObject({ username: 'test-manager', subscribed: false });
     const officer2 = await signIn(t.app, 'watch_officer');
-    expect((await officer2.inject({ method: 'GET', url: '/api/digest/subscription' })).json()).toMatchObject({ username: 'test-watch-officer', subscribed: false, byDefault: true });
-    const bad = await manager.inject({ method: 'PUT', url: '/api/digest/subscription', payload: { subscribed: 'yes' } });
+    expect((await officer2.inject({ method: 'GET', url: '/api/digest/subscription' })).json()).toMatchObject({
+      username: 'test-watch-officer',
+      subscribed: false,
+      byDefault: true
+    });
+    const bad = await manager.inject({
+      method: 'PUT',
+      url: '/api/digest/subscription',
+      payload: { subscribed: 'yes' }
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].path).toBe('subscribed');
   });

@@ -25,7 +25,9 @@ describe('weekly digest delivery', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const mailers: Mailer[] = [];
   const deps = (app = t.app, mailer?: Mailer, holder = 'test-a'): DigestDeps => {
-    const m = mailer ?? createMailer({ smtpUrl: smtp.url, outboxDir: join(tmp.dir, 'outbox'), from: 'Watchfloor <wf@example.org>' });
+    const m =
+      mailer ??
+      createMailer({ smtpUrl: smtp.url, outboxDir: join(tmp.dir, 'outbox'), from: 'Watchfloor <wf@example.org>' });
     mailers.push(m);
     return { store: app.store, clock: () => now, mailer: m, appUrl: 'https://watchfloor.example.org', holder };
   };
@@ -36,7 +38,16 @@ describe('weekly digest delivery', () => {
     dbFile = join(tmp.dir, 'w.db');
     t = await testApp({ demo: false, dbFile, clock: () => now });
     for (const email of MANAGERS) {
-      await t.app.accounts.create({ username: email.split('@')[0], displayName: email, email, role: 'manager', password: 'long-enough-test-secret' }, { now, actor: 'test' });
+      await t.app.accounts.create(
+        {
+          username: email.split('@')[0],
+          displayName: email,
+          email,
+          role: 'manager',
+          password: 'long-enough-test-secret'
+        },
+        { now, actor: 'test' }
+      );
     }
     smtp = await startSmtp({ reject: ['cat@example.org'] });
   });
@@ -64,7 +75,9 @@ describe('weekly digest delivery', () => {
     expect(mail).toMatch(/https:\/\/watchfloor\.example\.org\/unsubscribe\?token=/);
     expect(mail).not.toMatch(/href="https:\/\/watchfloor\.example\.org\/api\/digest\/unsubscribe/);
     for (const m of smtp.received) {
-      expect(unfolded(m.raw)).toMatch(/^List-Unsubscribe: <https:\/\/watchfloor\.example\.org\/api\/digest\/unsubscribe\?token=[\w-]+>\r?$/m);
+      expect(unfolded(m.raw)).toMatch(
+        /^List-Unsubscribe: <https:\/\/watchfloor\.example\.org\/api\/digest\/unsubscribe\?token=[\w-]+>\r?$/m
+      );
       expect(unfolded(m.raw)).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
     }
     expect(mail).not.toMatch(/<script/i);
@@ -74,7 +87,12 @@ describe('weekly digest delivery', () => {
     now = MONDAY_0700;
     await runDigest(deps(), { kind: 'compose', slot: null });
     const [failure] = t.app.store.digests.failures();
-    expect(failure).toMatchObject({ email: 'cat@example.org', status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) });
+    expect(failure).toMatchObject({
+      email: 'cat@example.org',
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringMatching(/550/)
+    });
     const admin = await signIn(t.app, 'admin');
     expect((await admin.inject({ method: 'GET', url: '/api/digests/failures' })).json()).toHaveLength(1);
   });
@@ -83,11 +101,17 @@ describe('weekly digest delivery', () => {
     now = MONDAY_0700;
     const real = deps().mailer;
     let sends = 0;
-    const crashing: Mailer = { target: real.target, close: () => real.close(), send: async (m) => {
-      if (++sends === 3) throw new Error('process killed'); // dies before the third message leaves
-      return real.send(m);
-    } };
-    await expect(runDigest(deps(t.app, crashing), { kind: 'compose', slot: MONDAY_0700.toISOString() })).rejects.toThrow('process killed');
+    const crashing: Mailer = {
+      target: real.target,
+      close: () => real.close(),
+      send: async (m) => {
+        if (++sends === 3) throw new Error('process killed'); // dies before the third message leaves
+        return real.send(m);
+      }
+    };
+    await expect(
+      runDigest(deps(t.app, crashing), { kind: 'compose', slot: MONDAY_0700.toISOString() })
+    ).rejects.toThrow('process killed');
     expect(smtp.recipients()).toEqual(['ann@example.org', 'bob@example.org']);
     await t.close();
 
@@ -117,7 +141,10 @@ describe('weekly digest delivery', () => {
     const other = await testApp({ demo: false, dbFile, clock: () => now }); // a second process on the same file
     try {
       const slot = { kind: 'compose' as const, slot: MONDAY_0700.toISOString() };
-      const results = await Promise.all([runDigest(deps(t.app, undefined, 'process-a'), slot), runDigest(deps(other.app, undefined, 'process-b'), slot)]);
+      const results = await Promise.all([
+        runDigest(deps(t.app, undefined, 'process-a'), slot),
+        runDigest(deps(other.app, undefined, 'process-b'), slot)
+      ]);
       expect(results.filter((r) => r.outcome === 'done')).toHaveLength(1);
       // whichever ran second found the lease taken or the slot already answered
       expect(smtp.recipients()).toEqual(['ann@example.org', 'bob@example.org', 'dan@example.org']);
@@ -147,14 +174,19 @@ describe('weekly digest delivery', () => {
     expect(digests[0].coversFrom).toBe(digests[1].coversTo);
     expect(second).toMatchObject({ status: 'sent' });
     expect(digests[0].subject).toMatch(/no changes/);
-    expect(digests[0].text).toMatch(/No changes this period: no new or corrected observations and no warnings fired or recovered\./);
+    expect(digests[0].text).toMatch(
+      /No changes this period: no new or corrected observations and no warnings fired or recovered\./
+    );
   });
 
   it('opening the unsubscribe link changes nothing; the one-click POST (RFC 8058) unsubscribes, without session or CSRF token', async () => {
     now = MONDAY_0700;
     await runDigest(deps(), { kind: 'compose', slot: null });
     const raw = unfolded(smtp.received.find((m) => m.to[0] === 'ann@example.org')!.raw);
-    const oneClick = /^List-Unsubscribe: <https:\/\/watchfloor\.example\.org(\/api\/digest\/unsubscribe\?token=[\w-]+)>/m.exec(raw)![1];
+    const oneClick =
+      /^List-Unsubscribe: <https:\/\/watchfloor\.example\.org(\/api\/digest\/unsubscribe\?token=[\w-]+)>/m.exec(
+        raw
+      )![1];
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
     const annSubscribed = () => t.app.store.digests.subscriptions().find((s) => s.username === 'ann')!.subscribed;
@@ -164,13 +196,25 @@ describe('weekly digest delivery', () => {
       expect(res.headers.location).toBe(`/unsubscribe?${oneClick.split('?')[1]}`);
     }
     expect(annSubscribed()).toBe(true);
-    const bad = await rawRequest(base, { method: 'POST', path: '/api/digest/unsubscribe?token=not-a-real-token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const bad = await rawRequest(base, {
+      method: 'POST',
+      path: '/api/digest/unsubscribe?token=not-a-real-token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click'
+    });
     expect(bad.status).toBe(404);
-    const res = await rawRequest(base, { method: 'POST', path: oneClick, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const res = await rawRequest(base, {
+      method: 'POST',
+      path: oneClick,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click'
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ username: 'ann', subscribed: false });
     expect(annSubscribed()).toBe(false);
-    expect(t.app.store.audit.list({ action: 'digest.unsubscribe', limit: 5 })).toMatchObject([{ actor: 'ann', entity: 'user' }]);
+    expect(t.app.store.audit.list({ action: 'digest.unsubscribe', limit: 5 })).toMatchObject([
+      { actor: 'ann', entity: 'user' }
+    ]);
     now = new Date('2024-02-12T07:00:00Z');
     await runDigest(deps(), { kind: 'compose', slot: null });
     expect(smtp.received.filter((m) => m.to[0] === 'ann@example.org')).toHaveLength(1);
@@ -179,7 +223,10 @@ describe('weekly digest delivery', () => {
   it('without an SMTP address, writes each message to the outbox as an .eml file', async () => {
     now = MONDAY_0700;
     const outbox = join(tmp.dir, 'eml');
-    const run = await runDigest(deps(t.app, createMailer({ smtpUrl: null, outboxDir: outbox, from: 'wf@example.org' })), { kind: 'compose', slot: null });
+    const run = await runDigest(
+      deps(t.app, createMailer({ smtpUrl: null, outboxDir: outbox, from: 'wf@example.org' })),
+      { kind: 'compose', slot: null }
+    );
     expect(run).toMatchObject({ status: 'sent', sent: 4 });
     const files = readdirSync(outbox).sort();
     expect(files).toHaveLength(4);

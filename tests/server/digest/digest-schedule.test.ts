@@ -10,11 +10,28 @@ async function server(dbFile: string, smtpUrl: string, now: () => Date) {
   const mailer = createMailer({ smtpUrl, outboxDir: dbFile + '-outbox', from: 'wf@example.org' });
   const started = await boot(
     { dbFile, demo: true, catalogueDir: FIXTURE_CATALOGUE, staticDir: '/nonexistent' },
-    { clock: now, schedule: { warningsCron: '0 * * * *', timezone: 'UTC', digest: { cron: '0 7 * * 1', deps: { mailer, appUrl: 'https://wf.example.org', holder: `pid-${Math.random()}` } } } }
+    {
+      clock: now,
+      schedule: {
+        warningsCron: '0 * * * *',
+        timezone: 'UTC',
+        digest: {
+          cron: '0 7 * * 1',
+          deps: { mailer, appUrl: 'https://wf.example.org', holder: `pid-${Math.random()}` }
+        }
+      }
+    }
   );
   await started.app.ready(); // what listen() does first: the digest catch-up starts now
   await started.app.digestCatchUp;
-  return { ...started, async stop() { await started.app.close(); started.db.close(); mailer.close(); } };
+  return {
+    ...started,
+    async stop() {
+      await started.app.close();
+      started.db.close();
+      mailer.close();
+    }
+  };
 }
 
 describe('the digest schedule in the server process', () => {

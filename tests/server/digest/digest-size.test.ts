@@ -24,14 +24,32 @@ describe('the first digest on the demonstration data', () => {
 
   beforeAll(async () => {
     tmp = tempDir();
-    t = await testApp({ demo: true, catalogueDir: 'indicators/isk', dbFile: join(tmp.dir, 'w.db'), clock: () => MONDAY_0700 });
+    t = await testApp({
+      demo: true,
+      catalogueDir: 'indicators/isk',
+      dbFile: join(tmp.dir, 'w.db'),
+      clock: () => MONDAY_0700
+    });
     await t.app.accounts.create(
-      { username: 'ann', displayName: 'Ann', email: 'ann@example.org', role: 'manager', password: 'long-enough-test-secret' },
+      {
+        username: 'ann',
+        displayName: 'Ann',
+        email: 'ann@example.org',
+        role: 'manager',
+        password: 'long-enough-test-secret'
+      },
       { now: MONDAY_0700, actor: 'test' }
     );
     smtp = await startSmtp();
-    const mailer = createMailer({ smtpUrl: smtp.url, outboxDir: join(tmp.dir, 'outbox'), from: 'Watchfloor <wf@example.org>' });
-    const run = await runDigest({ store: t.app.store, clock: () => MONDAY_0700, mailer, appUrl: APP_URL, holder: 'test' }, { kind: 'compose', slot: null });
+    const mailer = createMailer({
+      smtpUrl: smtp.url,
+      outboxDir: join(tmp.dir, 'outbox'),
+      from: 'Watchfloor <wf@example.org>'
+    });
+    const run = await runDigest(
+      { store: t.app.store, clock: () => MONDAY_0700, mailer, appUrl: APP_URL, holder: 'test' },
+      { kind: 'compose', slot: null }
+    );
     mailer.close();
     expect(run).toMatchObject({ outcome: 'done', failed: 0 });
     if (run.outcome !== 'done') throw new Error('no digest');
@@ -51,7 +69,9 @@ describe('the first digest on the demonstration data', () => {
   it('opens with the leading scenario the app shows, in both parts and in the mail delivered', () => {
     const leader = overview.scenarioPicture.scenarios.find((s) => s.id === overview.scenarioPicture.leading)!;
     const firstLine = digest.text.split('\n').findIndex((l) => l.startsWith('Leading scenario:'));
-    expect(digest.text.split('\n')[firstLine]).toContain(`Leading scenario: ${leader.title}, ${Math.round(leader.probability * 100)} %`);
+    expect(digest.text.split('\n')[firstLine]).toContain(
+      `Leading scenario: ${leader.title}, ${Math.round(leader.probability * 100)} %`
+    );
     expect(firstLine).toBeLessThan(digest.text.indexOf('TRIPWIRES'));
     expect(digest.html).toContain(`Leading scenario: <b>${leader.title}</b>`);
     expect(digest.subject).toContain(`leading: ${leader.title}`);
@@ -76,7 +96,11 @@ describe('the first digest on the demonstration data', () => {
 
   it('counts stale indicators per family as the overview shows them', () => {
     const families = overview.families
-      .map((f) => ({ title: f.title, stale: f.indicators.filter((i) => i.freshness === 'stale').length, of: f.indicators.filter((i) => !i.retired).length }))
+      .map((f) => ({
+        title: f.title,
+        stale: f.indicators.filter((i) => i.freshness === 'stale').length,
+        of: f.indicators.filter((i) => !i.retired).length
+      }))
       .filter((f) => f.stale > 0);
     expect(families.length).toBeGreaterThan(0);
     for (const f of families) {

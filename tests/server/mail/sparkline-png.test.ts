@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { sparklinePng } from '../../../server/mail/sparkline-png.js';
 
 const LINE = [31, 78, 121];
-const pixel = (png: PNG, x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)];
+const pixel = (png: PNG, x: number, y: number) => [
+  ...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)
+];
 /** Rows (top = 0) where column x holds the line colour. */
-const lineRows = (png: PNG, x: number) => Array.from({ length: png.height }, (_, y) => y).filter((y) => pixel(png, x, y).join() === LINE.join());
+const lineRows = (png: PNG, x: number) =>
+  Array.from({ length: png.height }, (_, y) => y).filter((y) => pixel(png, x, y).join() === LINE.join());
 
 describe('sparklinePng', () => {
   it('is a 320×64 PNG that decodes, white where nothing is drawn', () => {

@@ -4,10 +4,12 @@ import { REAL_CATALOGUE } from '../../support/test-catalogue.js';
 import { signIn, type Client } from '../../support/sign-in.js';
 import { testApp } from '../../support/test-app.js';
 
-type Fit = { points: { start: string; leading: string; scenarios: { scenarioId: string; probability: number; words: string }[] }[] };
+type Fit = {
+  points: { start: string; leading: string; scenarios: { scenarioId: string; probability: number; words: string }[] }[];
+};
 const probability = (p: Fit['points'][number], id: string) => p.scenarios.find((s) => s.scenarioId === id)!.probability;
 
-describe('the demonstration data tells the documents\' story', () => {
+describe("the demonstration data tells the documents' story", () => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let officer: Client;
   let fit: Fit;
@@ -20,7 +22,12 @@ describe('the demonstration data tells the documents\' story', () => {
   const month = (m: string) => fit.points.find((p) => p.start === `${m}-01`)!;
   type Series = { points: { start: string; reading: number | null; carried: boolean }[] };
   const series = async (id: string, period = 'month'): Promise<Series> =>
-    (await officer.inject({ method: 'GET', url: `/api/indicators/${id}/series?period=${period}&from=2023-01-01&to=2023-12-31` })).json();
+    (
+      await officer.inject({
+        method: 'GET',
+        url: `/api/indicators/${id}/series?period=${period}&from=2023-01-01&to=2023-12-31`
+      })
+    ).json();
   const reported = (s: Series) => s.points.filter((p) => !p.carried && p.reading !== null);
 
   it('attacks bottom out in spring 2023 and pick up by October', async () => {
@@ -50,9 +57,13 @@ describe('the demonstration data tells the documents\' story', () => {
 
   it('moves probability toward resurgence on the late-2023 signals, most toward the Taliban-split path', () => {
     const resurgence = (m: string) =>
-      month(m).scenarios.filter((s) => s.scenarioId.startsWith('resurgence')).reduce((a, s) => a + s.probability, 0);
+      month(m)
+        .scenarios.filter((s) => s.scenarioId.startsWith('resurgence'))
+        .reduce((a, s) => a + s.probability, 0);
     expect(resurgence('2023-11')).toBeGreaterThan(resurgence('2023-08'));
-    expect(probability(month('2023-11'), 'resurgence-taliban-split')).toBeGreaterThan(probability(month('2023-08'), 'resurgence-taliban-split'));
+    expect(probability(month('2023-11'), 'resurgence-taliban-split')).toBeGreaterThan(
+      probability(month('2023-08'), 'resurgence-taliban-split')
+    );
   });
 
   it('gives ICD 203 words beside every probability', () => {
@@ -75,11 +86,20 @@ describe('assessment API', () => {
   it('GET /api/scenarios/fit answers probabilities summing to 1, and ACH, movement, sensitivity and confidence at one date', async () => {
     const res = (await get('/api/scenarios/fit?period=quarter')).json();
     expect(res).toMatchObject({ period: 'quarter', from: '2023-03-31', to: '2024-02-01' });
-    for (const p of res.points) expect(p.scenarios.reduce((a: number, s: { probability: number }) => a + s.probability, 0)).toBeCloseTo(1, 9);
+    for (const p of res.points)
+      expect(p.scenarios.reduce((a: number, s: { probability: number }) => a + s.probability, 0)).toBeCloseTo(1, 9);
     // Each quarter is read at its last day; the current one at today.
-    expect(res.points.map((p: { at: string }) => p.at)).toEqual(['2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31', '2024-02-01']);
+    expect(res.points.map((p: { at: string }) => p.at)).toEqual([
+      '2023-03-31',
+      '2023-06-30',
+      '2023-09-30',
+      '2023-12-31',
+      '2024-02-01'
+    ]);
     expect(res.assessment.at).toBe('2024-02-01');
-    expect(res.assessment.scenarios).toEqual(res.points.at(-1).scenarios.map(({ inconsistency: _, ...s }: { inconsistency: number }) => s));
+    expect(res.assessment.scenarios).toEqual(
+      res.points.at(-1).scenarios.map(({ inconsistency: _, ...s }: { inconsistency: number }) => s)
+    );
     expect(res.assessment.confidence.level).toBe('low'); // one source behind the votes
     expect(res.assessment.confidence.reasons.join(' ')).toMatch(/1 distinct source/);
     // ACH at today: salaries' current reading (level 3, November) contradicts decline's band [1, 2] by one level.
@@ -87,7 +107,12 @@ describe('assessment API', () => {
     expect(res.ach.rows[0]).toMatchObject({ indicatorId: 'salaries', level: 3 });
     expect(res.ach.rows[0].inconsistency[0]).toBeCloseTo(res.ach.rows[0].weight, 4);
     expect(res.ach.rows[0].inconsistency[1]).toBe(0);
-    expect(res.movement.drivers[0]).toMatchObject({ indicatorId: 'salaries', favours: 'resurgence', disfavours: 'decline', observedAt: '2023-11-30' });
+    expect(res.movement.drivers[0]).toMatchObject({
+      indicatorId: 'salaries',
+      favours: 'resurgence',
+      disfavours: 'decline',
+      observedAt: '2023-11-30'
+    });
     expect(res.sensitivity).toMatchObject({ at: '2024-02-01', leading: 'decline' });
     for (const w of res.sensitivity.whatIfs) expect(Number.isFinite(w.leaderProbability)).toBe(true);
   });
@@ -100,23 +125,35 @@ describe('assessment API', () => {
     expect(res.assessment.at).toBe('2023-05-15');
   });
 
-  it.each([['period=year', 'period'], ['from=2024-02-30', 'from'], ['from=2024-01-02&to=2024-01-01', 'from'], ['at=2024-13-01', 'at'], ['at=yesterday', 'at']])(
-    'GET /api/scenarios/fit refuses %s naming "%s"',
-    async (query, path) => {
-      const res = await get(`/api/scenarios/fit?${query}`);
-      expect(res.statusCode).toBe(400);
-      expect(res.json().issues[0].path).toBe(path);
-    }
-  );
+  it.each([
+    ['period=year', 'period'],
+    ['from=2024-02-30', 'from'],
+    ['from=2024-01-02&to=2024-01-01', 'from'],
+    ['at=2024-13-01', 'at'],
+    ['at=yesterday', 'at']
+  ])('GET /api/scenarios/fit refuses %s naming "%s"', async (query, path) => {
+    const res = await get(`/api/scenarios/fit?${query}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues[0].path).toBe(path);
+  });
 
   it('GET /api/diagnosticity scores indicators and flags what does not discriminate', async () => {
     const res = (await get('/api/diagnosticity')).json();
     const attacks = res.indicators.find((r: { indicatorId: string }) => r.indicatorId === 'attacks');
-    expect(attacks).toMatchObject({ diagnosticity: 0, nonDiagnostic: true, bands: [[2, 3], [2, 3]] });
+    expect(attacks).toMatchObject({
+      diagnosticity: 0,
+      nonDiagnostic: true,
+      bands: [
+        [2, 3],
+        [2, 3]
+      ]
+    });
     expect(res.scenarios.map((s: { underCovered: boolean }) => s.underCovered)).toEqual([true, true]); // 2 distinctive indicators < 3
     // The one pair is told apart by salaries and transfers only: fewer than 5, so the validator fails it.
     expect(res.minSeparating).toBe(5);
-    expect(res.pairs).toEqual([{ a: 'decline', b: 'resurgence', separating: ['salaries', 'transfers'], flagged: true }]);
+    expect(res.pairs).toEqual([
+      { a: 'decline', b: 'resurgence', separating: ['salaries', 'transfers'], flagged: true }
+    ]);
     expect(attacks).toMatchObject({ separates: [], separatesNoPair: true });
   });
 
@@ -127,8 +164,12 @@ describe('assessment API', () => {
       const res = (await reader.inject({ method: 'GET', url: '/api/diagnosticity' })).json();
       expect(res.pairs).toHaveLength(10); // five scenarios
       for (const p of res.pairs) expect(p.separating.length, `${p.a} × ${p.b}`).toBeGreaterThanOrEqual(5);
-      const splitTtp = res.pairs.find((p: { a: string; b: string }) => p.a === 'resurgence-taliban-split' && p.b === 'resurgence-ttp-alliance');
-      expect(splitTtp.separating).toEqual(expect.arrayContaining(['tajik-taliban-isk-links', 'ttp-isk-cooperation-kp', 'northern-armed-opposition']));
+      const splitTtp = res.pairs.find(
+        (p: { a: string; b: string }) => p.a === 'resurgence-taliban-split' && p.b === 'resurgence-ttp-alliance'
+      );
+      expect(splitTtp.separating).toEqual(
+        expect.arrayContaining(['tajik-taliban-isk-links', 'ttp-isk-cooperation-kp', 'northern-armed-opposition'])
+      );
       expect(res.indicators.filter((i: { separatesNoPair: boolean }) => i.separatesNoPair)).toEqual([]);
     } finally {
       real.close();
@@ -147,7 +188,9 @@ describe('assessment API', () => {
     const again = runEvaluateWarnings({ store: t.app.store, clock: () => new Date('2024-02-01T09:00:00Z') });
     expect(again.inserted).toBe(0);
     expect((await get('/api/warnings')).json()).toEqual(before);
-    expect(before.some((w: { kind: string; indicatorId: string }) => w.kind === 'staleness' && w.indicatorId === 'attacks')).toBe(true);
+    expect(
+      before.some((w: { kind: string; indicatorId: string }) => w.kind === 'staleness' && w.indicatorId === 'attacks')
+    ).toBe(true);
   });
 
   it('GET /api/warnings filters by state, kind and date, and refuses an unknown state', async () => {
@@ -173,10 +216,26 @@ describe('assessment API', () => {
   });
 
   it('a new observation is evaluated at once: a tripwire fires', async () => {
-    await officer.inject({ method: 'POST', url: '/api/observations', payload: {
-      indicatorId: 'attacks', observedAt: '2024-01-25', level: 5, rationale: 'A wave of attacks.', source: { title: 'Wire' }, reliability: 'B', credibility: 2
-    } });
+    await officer.inject({
+      method: 'POST',
+      url: '/api/observations',
+      payload: {
+        indicatorId: 'attacks',
+        observedAt: '2024-01-25',
+        level: 5,
+        rationale: 'A wave of attacks.',
+        source: { title: 'Wire' },
+        reliability: 'B',
+        credibility: 2
+      }
+    });
     const tripwires = (await get('/api/warnings?kind=tripwire&indicatorId=attacks')).json();
-    expect(tripwires).toEqual([expect.objectContaining({ at: '2024-01-01', state: 'open', cause: expect.stringMatching(/reached the fire threshold 4/) })]);
+    expect(tripwires).toEqual([
+      expect.objectContaining({
+        at: '2024-01-01',
+        state: 'open',
+        cause: expect.stringMatching(/reached the fire threshold 4/)
+      })
+    ]);
   });
 });

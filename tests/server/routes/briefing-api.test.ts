@@ -19,10 +19,19 @@ describe('GET /api/briefing', () => {
       { observedAt: '2023-10-01', level: 2 },
       { observedAt: '2024-01-10', level: 5, rationale: 'Salaries paid in full, per two couriers.' },
       { indicatorId: 'attacks', observedAt: '2023-12-01', level: 3 },
-      { indicatorId: 'attacks', observedAt: '2024-01-20', level: 4, source: { title: 'Wire' }, reliability: 'C' as const, credibility: 3 },
+      {
+        indicatorId: 'attacks',
+        observedAt: '2024-01-20',
+        level: 4,
+        source: { title: 'Wire' },
+        reliability: 'C' as const,
+        credibility: 3
+      },
       { indicatorId: 'transfers', observedAt: '2023-06-01', level: 4 }
     ]) {
-      expect((await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput(o) })).statusCode).toBe(201);
+      expect(
+        (await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput(o) })).statusCode
+      ).toBe(201);
     }
     const note = { startsOn: '2024-01-05', text: 'Couriers resume payments', scope: 'all', source: 'Wire' };
     expect((await officer.inject({ method: 'POST', url: '/api/annotations', payload: note })).statusCode).toBe(201);
@@ -40,14 +49,18 @@ describe('GET /api/briefing', () => {
 
   it('reads the scenario picture from the one assessment: start, end and the periods equal the fit', async () => {
     const b = (await get('from=2023-11-01&to=2024-01-31')).json();
-    const fit = (await officer.inject({ method: 'GET', url: '/api/scenarios/fit?from=2023-11-01&to=2024-01-31&period=week' })).json();
+    const fit = (
+      await officer.inject({ method: 'GET', url: '/api/scenarios/fit?from=2023-11-01&to=2024-01-31&period=week' })
+    ).json();
     expect(b.period).toBe('week');
     expect(b.points.map((p: { at: string; scenarios: Reading[] }) => [p.at, probabilities(p.scenarios)])).toEqual(
       fit.points.map((p: { at: string; scenarios: Reading[] }) => [p.at, probabilities(p.scenarios)])
     );
     expect(probabilities(b.end.scenarios)).toEqual(probabilities(fit.assessment.scenarios));
     expect(b.end.confidence.level).toBe(fit.assessment.confidence.level);
-    const atStart = (await officer.inject({ method: 'GET', url: '/api/scenarios/fit?from=2023-11-01&to=2023-11-01&period=week' })).json();
+    const atStart = (
+      await officer.inject({ method: 'GET', url: '/api/scenarios/fit?from=2023-11-01&to=2023-11-01&period=week' })
+    ).json();
     expect(b.start.at).toBe('2023-11-01');
     expect(probabilities(b.start.scenarios)).toEqual(probabilities(atStart.assessment.scenarios));
   });
@@ -55,14 +68,33 @@ describe('GET /api/briefing', () => {
   it('charts the indicators that moved most, with their notes and the observations behind the move', async () => {
     const b = (await get('from=2023-11-01&to=2024-01-31')).json();
     // salaries moved 2 → 5, attacks 3 → 4; transfers had no reading in the range.
-    expect(b.indicators.map((i: { id: string; first: number; last: number; change: number }) => [i.id, i.first, i.last, i.change])).toEqual([
-      ['salaries', 2, 5, 3], ['attacks', 3, 4, 1]
+    expect(
+      b.indicators.map((i: { id: string; first: number; last: number; change: number }) => [
+        i.id,
+        i.first,
+        i.last,
+        i.change
+      ])
+    ).toEqual([
+      ['salaries', 2, 5, 3],
+      ['attacks', 3, 4, 1]
     ]);
     const [salaries, attacks] = b.indicators;
     expect(salaries.family).toEqual({ id: 'funding', title: expect.any(String) });
     expect(salaries.observations.map((o: { observedAt: string }) => o.observedAt)).toEqual(['2024-01-10']);
-    expect(attacks.observations.map((o: { observedAt: string; source: { title: string }; reliability: string; credibility: number }) =>
-      [o.observedAt, o.source.title, o.reliability, o.credibility])).toEqual([['2024-01-20', 'Wire', 'C', 3], ['2023-12-01', 'Field report', 'B', 2]]);
+    expect(
+      attacks.observations.map(
+        (o: { observedAt: string; source: { title: string }; reliability: string; credibility: number }) => [
+          o.observedAt,
+          o.source.title,
+          o.reliability,
+          o.credibility
+        ]
+      )
+    ).toEqual([
+      ['2024-01-20', 'Wire', 'C', 3],
+      ['2023-12-01', 'Field report', 'B', 2]
+    ]);
     expect(salaries.annotations.map((a: { text: string }) => a.text)).toEqual(['Couriers resume payments']);
     expect(b.annotations.map((a: { text: string }) => a.text)).toEqual(['Couriers resume payments']);
   });

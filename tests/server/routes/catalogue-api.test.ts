@@ -21,7 +21,12 @@ describe('catalogue, series and overview API', () => {
     const list = (await get('/api/indicators')).json();
     expect(list.map((i: { id: string }) => i.id)).toEqual(['salaries', 'transfers', 'attacks']);
     expect(list[0].family).toEqual({ id: 'funding', title: 'Funding flows' });
-    expect(list[0].provenance[0]).toEqual({ document: 'doc-a.txt', documentTitle: 'Document A', section: 'Money', note: 'Salaries went unpaid.' });
+    expect(list[0].provenance[0]).toEqual({
+      document: 'doc-a.txt',
+      documentTitle: 'Document A',
+      section: 'Money',
+      note: 'Salaries went unpaid.'
+    });
   });
 
   it('GET /api/indicators/:id gives bands per scenario and whether they differ', async () => {
@@ -42,10 +47,19 @@ describe('catalogue, series and overview API', () => {
     expect(decline).toMatchObject({ id: 'decline', prior: 0.6, signposts: ['Salaries unpaid'] });
     expect(decline.matrix.scenarios.map((s: { id: string }) => s.id)).toEqual(['decline', 'resurgence']);
     const attacks = decline.matrix.rows.find((r: { indicatorId: string }) => r.indicatorId === 'attacks');
-    expect(attacks).toMatchObject({ bands: [[2, 3], [2, 3]], distinguishesScenarios: false });
+    expect(attacks).toMatchObject({
+      bands: [
+        [2, 3],
+        [2, 3]
+      ],
+      distinguishesScenarios: false
+    });
     expect((await get('/api/scenarios')).json()).toHaveLength(2);
     expect((await get('/api/scenarios/nope')).statusCode).toBe(404);
-    expect((await get('/api/families')).json().map((f: { indicatorIds: string[] }) => f.indicatorIds)).toEqual([['salaries', 'transfers'], ['attacks']]);
+    expect((await get('/api/families')).json().map((f: { indicatorIds: string[] }) => f.indicatorIds)).toEqual([
+      ['salaries', 'transfers'],
+      ['attacks']
+    ]);
   });
 
   it('GET /api/indicators/:id/series gives weighted readings, carried periods flagged', async () => {
@@ -60,12 +74,20 @@ describe('catalogue, series and overview API', () => {
   });
 
   it('a new observation moves the series and the overview', async () => {
-    await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput({ observedAt: '2024-01-20', level: 5 }) });
+    await officer.inject({
+      method: 'POST',
+      url: '/api/observations',
+      payload: observationInput({ observedAt: '2024-01-20', level: 5 })
+    });
     const series = (await get('/api/indicators/salaries/series?period=month&from=2024-01-01&to=2024-01-31')).json();
     expect(series.points[0]).toMatchObject({ reading: 5, carried: false, observationCount: 1 });
     const overview = (await get('/api/overview')).json();
     const salaries = overview.families[0].indicators[0];
-    expect(salaries).toMatchObject({ latest: { level: 5, words: 'Paid with bonuses', demo: false }, ageDays: 12, freshness: 'fresh' });
+    expect(salaries).toMatchObject({
+      latest: { level: 5, words: 'Paid with bonuses', demo: false },
+      ageDays: 12,
+      freshness: 'fresh'
+    });
     expect(overview.demo).toEqual({ shown: true, observationCount: 3 });
     // The topic's own words for the ends of its level scale, from topic.yaml.
     expect(overview.topic.scale).toEqual({ low: 'calm', high: 'alarming' });

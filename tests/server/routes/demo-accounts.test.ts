@@ -17,7 +17,9 @@ describe('GET /api/auth/demo-accounts', () => {
   it('answers anyone, without a session, with the three demo accounts', async () => {
     const res = await get(t);
     expect(res.statusCode).toBe(200);
-    expect(res.json().accounts).toEqual(DEMO_ACCOUNTS.map(({ username, password, role }) => ({ username, password, role })));
+    expect(res.json().accounts).toEqual(
+      DEMO_ACCOUNTS.map(({ username, password, role }) => ({ username, password, role }))
+    );
   });
 
   it('leaves out a disabled account and one whose password was changed', async () => {

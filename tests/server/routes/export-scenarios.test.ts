@@ -8,7 +8,14 @@ import { observationInput } from '../../support/test-db.js';
 import { signIn, type Client } from '../../support/sign-in.js';
 import { testApp } from '../../support/test-app.js';
 
-type Point = { start: string; end: string; at: string; leading: string; evidence: number; scenarios: { scenarioId: string; probability: number; words: string }[] };
+type Point = {
+  start: string;
+  end: string;
+  at: string;
+  leading: string;
+  evidence: number;
+  scenarios: { scenarioId: string; probability: number; words: string }[];
+};
 const HOSTILE_TITLE = '=Contained, "managed" decline';
 const round = (p: number) => Math.round(p * 1e9) / 1e9;
 
@@ -27,7 +34,9 @@ describe('GET /api/export/scenarios.csv and .json', () => {
       { observedAt: '2023-12-03', level: 5 },
       { indicatorId: 'attacks', observedAt: '2024-01-15', level: 4 }
     ]) {
-      expect((await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput(o) })).statusCode).toBe(201);
+      expect(
+        (await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput(o) })).statusCode
+      ).toBe(201);
     }
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
@@ -37,15 +46,21 @@ describe('GET /api/export/scenarios.csv and .json', () => {
     tmp.remove();
   });
 
-  const get = (path: string, cookie = `${SESSION_COOKIE}=${officer.cookie}`) => fetch(`${base}${path}`, { headers: { cookie } });
+  const get = (path: string, cookie = `${SESSION_COOKIE}=${officer.cookie}`) =>
+    fetch(`${base}${path}`, { headers: { cookie } });
   const json = async (path: string) => (await get(path)).json();
   const byAt = (points: Point[]) => new Map(points.map((p) => [p.at, p.scenarios.map((s) => round(s.probability))]));
 
   it.each(['week', 'month', 'quarter'])('per %s, equals the fit endpoint point for point', async (period) => {
     const range = `from=2023-09-01&to=2024-01-31&period=${period}`;
-    const [exported, fit] = await Promise.all([json(`/api/export/scenarios.json?${range}`), json(`/api/scenarios/fit?${range}`)]);
+    const [exported, fit] = await Promise.all([
+      json(`/api/export/scenarios.json?${range}`),
+      json(`/api/scenarios/fit?${range}`)
+    ]);
     expect(exported).toMatchObject({ period, from: '2023-09-01', to: '2024-01-31' });
-    expect(exported.points.map((p: Point) => [p.start, p.end, p.at, p.leading, p.evidence])).toEqual(fit.points.map((p: Point) => [p.start, p.end, p.at, p.leading, p.evidence]));
+    expect(exported.points.map((p: Point) => [p.start, p.end, p.at, p.leading, p.evidence])).toEqual(
+      fit.points.map((p: Point) => [p.start, p.end, p.at, p.leading, p.evidence])
+    );
     expect(byAt(exported.points)).toEqual(byAt(fit.points));
   });
 
@@ -65,16 +80,31 @@ describe('GET /api/export/scenarios.csv and .json', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="watchfloor-scenarios-2024-02-01.csv"');
     const body = await res.text();
-    expect(body.split('\r\n')[0]).toBe('period,start,end,at,scenarioId,scenario,probability,words,inconsistency,leading,evidence');
+    expect(body.split('\r\n')[0]).toBe(
+      'period,start,end,at,scenarioId,scenario,probability,words,inconsistency,leading,evidence'
+    );
     expect(body).toContain(`"'=Contained, ""managed"" decline"`);
     const rows = parse(body, { columns: true }) as Record<string, string>[];
-    const exported = (await json('/api/export/scenarios.json?from=2023-11-01&to=2024-01-31&period=month')).points as Point[];
+    const exported = (await json('/api/export/scenarios.json?from=2023-11-01&to=2024-01-31&period=month'))
+      .points as Point[];
     expect(rows).toHaveLength(exported.length * 2);
-    expect(rows[0]).toMatchObject({ period: 'month', start: '2023-11-01', end: '2023-11-30', at: '2023-11-30', scenarioId: 'decline', scenario: `'${HOSTILE_TITLE}` });
+    expect(rows[0]).toMatchObject({
+      period: 'month',
+      start: '2023-11-01',
+      end: '2023-11-30',
+      at: '2023-11-30',
+      scenarioId: 'decline',
+      scenario: `'${HOSTILE_TITLE}`
+    });
     rows.forEach((r, k) => {
       const point = exported[Math.floor(k / 2)];
       const s = point.scenarios[k % 2];
-      expect([r.scenarioId, round(Number(r.probability)), r.words, r.leading]).toEqual([s.scenarioId, round(s.probability), s.words, String(point.leading === s.scenarioId)]);
+      expect([r.scenarioId, round(Number(r.probability)), r.words, r.leading]).toEqual([
+        s.scenarioId,
+        round(s.probability),
+        s.words,
+        String(point.leading === s.scenarioId)
+      ]);
     });
   });
 

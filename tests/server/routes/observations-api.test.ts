@@ -14,7 +14,12 @@ describe('POST /api/observations', () => {
   afterAll(() => t.close());
 
   const post = (payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    officer.inject({ method: 'POST', url: '/api/observations', headers, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+    officer.inject({
+      method: 'POST',
+      url: '/api/observations',
+      headers,
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload)
+    });
   const count = () => t.db.prepare('SELECT count(*) FROM observations').pluck().get();
 
   it('stores a valid observation and answers 201 with it', async () => {
@@ -52,7 +57,12 @@ describe('POST /api/observations', () => {
     ['oversized rationale', observationInput({ rationale: longText }), 400, 'rationale'],
     ['missing source', { ...observationInput(), source: undefined }, 400, 'source'],
     ['source without a title', observationInput({ source: { title: '' } }), 400, 'source.title'],
-    ['source address that is not http', observationInput({ source: { title: 'x', url: 'javascript:alert(1)' } }), 400, 'source.url'],
+    [
+      'source address that is not http',
+      observationInput({ source: { title: 'x', url: 'javascript:alert(1)' } }),
+      400,
+      'source.url'
+    ],
     ['quantity as text', { ...observationInput(), quantity: 'many' }, 400, 'quantity'],
     ['correction of nothing', observationInput({ supersedes: 99999 }), 400, 'supersedes']
   ])('refuses %s with %s naming "%s", and writes nothing', async (_what, body, status, path) => {
@@ -69,7 +79,12 @@ describe('POST /api/observations', () => {
     ['a plain-text body', 'level=3', { 'content-type': 'text/plain' }, 415],
     ['a form body', 'level=3', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
     ['an empty JSON body', '', { 'content-type': 'application/json' }, 400],
-    ['a body above the limit', JSON.stringify({ ...observationInput(), rationale: 'y'.repeat(BODY_LIMIT) }), { 'content-type': 'application/json' }, 413]
+    [
+      'a body above the limit',
+      JSON.stringify({ ...observationInput(), rationale: 'y'.repeat(BODY_LIMIT) }),
+      { 'content-type': 'application/json' },
+      413
+    ]
   ])('refuses %s with %s and a JSON message about the body', async (_what, payload, headers, status) => {
     const before = count();
     const res = await post(payload, headers);

@@ -9,7 +9,10 @@ import { observationInput } from '../../support/test-db.js';
 import { signIn, type Client } from '../../support/sign-in.js';
 import { testApp } from '../../support/test-app.js';
 
-type Fit = { points: { at: string; scenarios: { scenarioId: string; probability: number }[] }[]; assessment: { at: string; scenarios: { scenarioId: string; probability: number; words: string }[] } };
+type Fit = {
+  points: { at: string; scenarios: { scenarioId: string; probability: number }[] }[];
+  assessment: { at: string; scenarios: { scenarioId: string; probability: number; words: string }[] };
+};
 const NOW = new Date('2024-02-01T09:00:00Z');
 
 describe('one assessment', () => {
@@ -20,14 +23,34 @@ describe('one assessment', () => {
     officer = await signIn(t.app, 'watch_officer');
   });
   afterAll(() => t.close());
-  const fit = async (query: string): Promise<Fit> => (await officer.inject({ method: 'GET', url: `/api/scenarios/fit?${query}` })).json();
+  const fit = async (query: string): Promise<Fit> =>
+    (await officer.inject({ method: 'GET', url: `/api/scenarios/fit?${query}` })).json();
 
   it('week, month and quarter agree at every shared period end, over random evidence (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ indicatorId: fc.constantFrom('salaries', 'transfers', 'attacks'), day: fc.integer({ min: 0, max: 760 }), level: fc.integer({ min: 1, max: 5 }), source: fc.constantFrom('Wire', 'Desk') }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({
+            indicatorId: fc.constantFrom('salaries', 'transfers', 'attacks'),
+            day: fc.integer({ min: 0, max: 760 }),
+            level: fc.integer({ min: 1, max: 5 }),
+            source: fc.constantFrom('Wire', 'Desk')
+          }),
+          { minLength: 1, maxLength: 6 }
+        ),
         async (rows) => {
-          recordObservations(t.app.store, rows.map((r) => observationInput({ indicatorId: r.indicatorId, observedAt: addDays('2022-01-01', r.day), level: r.level, source: { title: r.source } })), { now: NOW, actor: 'test' });
+          recordObservations(
+            t.app.store,
+            rows.map((r) =>
+              observationInput({
+                indicatorId: r.indicatorId,
+                observedAt: addDays('2022-01-01', r.day),
+                level: r.level,
+                source: { title: r.source }
+              })
+            ),
+            { now: NOW, actor: 'test' }
+          );
           const views = await Promise.all(['week', 'month', 'quarter'].map((p) => fit(`period=${p}&from=2022-01-01`)));
           const byDay = views.map((v) => new Map(v.points.map((p) => [p.at, p.scenarios.map((s) => s.probability)])));
           let shared = 0;
@@ -54,22 +77,46 @@ describe('one assessment', () => {
     for (const s of now.scenarios) expect(text).toContain(`: ${Math.round(s.probability * 100)} % ${s.words}`);
     expect(text).toMatch(/Analytic confidence: (high|moderate|low)/);
     const picture = (await officer.inject({ method: 'GET', url: '/api/overview' })).json().scenarioPicture;
-    expect(picture.scenarios.map((s: { probability: number }) => s.probability)).toEqual(now.scenarios.map((s) => s.probability));
+    expect(picture.scenarios.map((s: { probability: number }) => s.probability)).toEqual(
+      now.scenarios.map((s) => s.probability)
+    );
     expect(picture.at).toBe(now.at);
   });
 
   it('refuses 1900-01-01 naming observedAt; an old typo already stored, once corrected, breaks no page', async () => {
-    const refused = await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput({ observedAt: '1900-01-01' }) });
+    const refused = await officer.inject({
+      method: 'POST',
+      url: '/api/observations',
+      payload: observationInput({ observedAt: '1900-01-01' })
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().issues[0].path).toBe('observedAt');
     // A database from before the check may hold one: store it the old way, then correct it.
     const sourceId = t.db.prepare('SELECT min(id) FROM sources').pluck().get() as number;
-    const id = Number(t.db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, rationale, source_id, reliability, credibility, recorded_at)
-      VALUES ('salaries', '1900-01-01', 2, 'typo', ?, 'B', 2, '2024-01-01')`).run(sourceId).lastInsertRowid);
-    const corrected = await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput({ observedAt: '2023-10-01', supersedes: id, sourceId, source: undefined }) });
+    const id = Number(
+      t.db
+        .prepare(
+          `INSERT INTO observations (indicator_id, observed_at, level, rationale, source_id, reliability, credibility, recorded_at)
+      VALUES ('salaries', '1900-01-01', 2, 'typo', ?, 'B', 2, '2024-01-01')`
+        )
+        .run(sourceId).lastInsertRowid
+    );
+    const corrected = await officer.inject({
+      method: 'POST',
+      url: '/api/observations',
+      payload: observationInput({ observedAt: '2023-10-01', supersedes: id, sourceId, source: undefined })
+    });
     expect(corrected.statusCode).toBe(201);
-    for (const url of ['/api/overview', '/api/scenarios/fit', '/api/scenarios/fit?period=week', '/api/scenarios/fit?period=quarter',
-      '/api/families/funding/series', '/api/indicators/salaries/series?period=week', '/api/warnings', '/api/digests/preview']) {
+    for (const url of [
+      '/api/overview',
+      '/api/scenarios/fit',
+      '/api/scenarios/fit?period=week',
+      '/api/scenarios/fit?period=quarter',
+      '/api/families/funding/series',
+      '/api/indicators/salaries/series?period=week',
+      '/api/warnings',
+      '/api/digests/preview'
+    ]) {
       const res = await officer.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
     }
@@ -78,7 +125,11 @@ describe('one assessment', () => {
 
   it('refuses a date before the topic observableFrom and after today', async () => {
     for (const observedAt of ['2014-12-31', '2024-02-02']) {
-      const res = await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput({ observedAt }) });
+      const res = await officer.inject({
+        method: 'POST',
+        url: '/api/observations',
+        payload: observationInput({ observedAt })
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().issues[0]).toMatchObject({ path: 'observedAt' });
     }

@@ -32,13 +32,19 @@ describe('OpenAPI document', () => {
   it('lists every route of the app, each with a response schema for its success', () => {
     const documented = t.app.apiRoutes.filter((r) => !r.url.startsWith('/api/docs'));
     expect(documented.length).toBeGreaterThan(40);
-    const missing = documented.filter((r) => !doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()]).map((r) => `${r.method} ${r.url}`);
+    const missing = documented
+      .filter((r) => !doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()])
+      .map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
-    const withoutSchema = documented.filter((r) => {
-      const op = doc.paths[openApiPath(r.url)][r.method.toLowerCase()];
-      // A redirect's success is its 3xx answer.
-      return !Object.entries(op.responses).some(([status, res]) => /^[23]/.test(status) && (res.content || status === '204'));
-    }).map((r) => `${r.method} ${r.url}`);
+    const withoutSchema = documented
+      .filter((r) => {
+        const op = doc.paths[openApiPath(r.url)][r.method.toLowerCase()];
+        // A redirect's success is its 3xx answer.
+        return !Object.entries(op.responses).some(
+          ([status, res]) => /^[23]/.test(status) && (res.content || status === '204')
+        );
+      })
+      .map((r) => `${r.method} ${r.url}`);
     expect(withoutSchema).toEqual([]);
   });
 

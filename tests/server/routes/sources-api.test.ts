@@ -11,15 +11,30 @@ describe('sources API', () => {
     officer = await signIn(t.app, 'watch_officer');
   });
   afterAll(() => t.close());
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => officer.inject({ method, url, payload });
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    officer.inject({ method, url, payload });
 
   it('creates a source with a grade, regrades it keeping the history, and renames it', async () => {
-    const created = await call('POST', '/api/sources', { name: 'Kabul stringer', kind: 'human', reliability: 'C', rationale: 'New contact' });
+    const created = await call('POST', '/api/sources', {
+      name: 'Kabul stringer',
+      kind: 'human',
+      reliability: 'C',
+      rationale: 'New contact'
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect(created.json()).toMatchObject({ name: 'Kabul stringer', kind: 'human', url: null, reliability: 'C', observationCount: 0 });
+    expect(created.json()).toMatchObject({
+      name: 'Kabul stringer',
+      kind: 'human',
+      url: null,
+      reliability: 'C',
+      observationCount: 0
+    });
 
-    const regraded = await call('POST', `/api/sources/${id}/grades`, { reliability: 'B', rationale: 'Two years of corroborated reports' });
+    const regraded = await call('POST', `/api/sources/${id}/grades`, {
+      reliability: 'B',
+      rationale: 'Two years of corroborated reports'
+    });
     expect(regraded.statusCode).toBe(201);
     expect(regraded.json().reliability).toBe('B');
     expect(regraded.json().grades.map((g: { reliability: string }) => g.reliability)).toEqual(['B', 'C']);

@@ -6,13 +6,22 @@ import { REAL_CATALOGUE } from '../../support/test-catalogue.js';
 import { signIn, type Client } from '../../support/sign-in.js';
 import { testApp } from '../../support/test-app.js';
 
-type W = { id: number; kind: keyof typeof WARNING_SEVERITY; severity: string; state: string; acknowledgedBy: string | null; acknowledgedNote: string | null; acknowledgedAt: string | null };
+type W = {
+  id: number;
+  kind: keyof typeof WARNING_SEVERITY;
+  severity: string;
+  state: string;
+  acknowledgedBy: string | null;
+  acknowledgedNote: string | null;
+  acknowledgedAt: string | null;
+};
 
 describe('warning acknowledgement', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let manager: Client;
   let officer: Client;
-  const open = async (): Promise<W[]> => (await manager.inject({ method: 'GET', url: '/api/warnings?state=open' })).json();
+  const open = async (): Promise<W[]> =>
+    (await manager.inject({ method: 'GET', url: '/api/warnings?state=open' })).json();
   const bulk = (client: Client, payload: unknown, headers: Record<string, string> = {}) =>
     client.inject({ method: 'POST', url: '/api/warnings/acknowledge', payload: payload as object, headers });
 
@@ -43,7 +52,11 @@ describe('warning acknowledgement', () => {
     expect(body.alreadyAcknowledged).toEqual([]);
     expect(body.acknowledged.map((w: W) => w.id)).toEqual(ids);
     for (const w of body.acknowledged as W[]) {
-      expect(w).toMatchObject({ state: 'acknowledged', acknowledgedBy: manager.username, acknowledgedNote: 'Collection tasked with the field office.' });
+      expect(w).toMatchObject({
+        state: 'acknowledged',
+        acknowledgedBy: manager.username,
+        acknowledgedNote: 'Collection tasked with the field office.'
+      });
       expect(w.acknowledgedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     }
     expect(t.app.store.audit.count()).toBe(auditBefore + 3);
@@ -80,8 +93,12 @@ describe('warning acknowledgement', () => {
 
   it('stores hostile text as text', async () => {
     const [first] = await open();
-    const note = '<script>alert(1)</script> \'; DROP TABLE warnings; --';
-    const res = await manager.inject({ method: 'POST', url: `/api/warnings/${first.id}/acknowledge`, payload: { note } });
+    const note = "<script>alert(1)</script> '; DROP TABLE warnings; --";
+    const res = await manager.inject({
+      method: 'POST',
+      url: `/api/warnings/${first.id}/acknowledge`,
+      payload: { note }
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().acknowledgedNote).toBe(note);
   });
@@ -92,9 +109,17 @@ describe('warning acknowledgement', () => {
     expect(asOfficer.statusCode).toBe(403);
     const noCsrf = await bulk(manager, { ids: [first.id], note: 'seen' }, { 'x-csrf-token': '' });
     expect(noCsrf.statusCode).toBe(403);
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/warnings/acknowledge', payload: { ids: [first.id], note: 'seen' } });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/warnings/acknowledge',
+      payload: { ids: [first.id], note: 'seen' }
+    });
     expect(anonymous.statusCode).toBe(401);
-    const oddPath = await manager.inject({ method: 'POST', url: '/api/warnings//acknowledge', payload: { ids: [first.id], note: 'seen' } });
+    const oddPath = await manager.inject({
+      method: 'POST',
+      url: '/api/warnings//acknowledge',
+      payload: { ids: [first.id], note: 'seen' }
+    });
     expect([400, 404]).toContain(oddPath.statusCode);
     expect((await open()).some((w) => w.id === first.id)).toBe(true);
   });

@@ -13,7 +13,12 @@ import { testApp } from '../../support/test-app.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const usersCli = (db: string, args: string[], stdin = '') =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/users.ts', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8', env: { ...process.env, WATCHFLOOR_DB: db } });
+  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/users.ts', ...args], {
+    cwd: ROOT,
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, WATCHFLOOR_DB: db }
+  });
 
 describe('accounts and data exposure', () => {
   const cleanup: (() => unknown)[] = [];
@@ -38,8 +43,12 @@ describe('accounts and data exposure', () => {
     // With a second administrator the first may step down; then the second is the last.
     const bea = await signIn(t.app, 'admin', 'bea');
     const beaId = t.app.store.users.byUsername('bea')!.id;
-    expect((await ada.inject({ method: 'PATCH', url: `/api/users/${adaId}`, payload: { role: 'manager' } })).statusCode).toBe(200);
-    expect((await bea.inject({ method: 'PATCH', url: `/api/users/${beaId}`, payload: { disabled: true } })).statusCode).toBe(409);
+    expect(
+      (await ada.inject({ method: 'PATCH', url: `/api/users/${adaId}`, payload: { role: 'manager' } })).statusCode
+    ).toBe(200);
+    expect(
+      (await bea.inject({ method: 'PATCH', url: `/api/users/${beaId}`, payload: { disabled: true } })).statusCode
+    ).toBe(409);
     expect(t.app.store.users.get(beaId)).toMatchObject({ role: 'admin', disabled: false });
   });
 
@@ -53,7 +62,11 @@ describe('accounts and data exposure', () => {
     const t = await testApp({ demo: false, dbFile });
     cleanup.push(() => t.close());
     const chief = await signIn(t.app, 'admin', 'chief');
-    const res = await chief.inject({ method: 'PATCH', url: `/api/users/${t.app.store.users.byUsername('chief')!.id}`, payload: { role: 'manager' } });
+    const res = await chief.inject({
+      method: 'PATCH',
+      url: `/api/users/${t.app.store.users.byUsername('chief')!.id}`,
+      payload: { role: 'manager' }
+    });
     expect(res.statusCode).toBe(409);
   });
 
@@ -62,7 +75,10 @@ describe('accounts and data exposure', () => {
     cleanup.push(() => tmp.remove());
     const db = join(tmp.dir, 'w.db');
     usersCli(db, ['add', 'chief', '--role', 'admin'], 'a-very-long-admin-secret\n');
-    for (const args of [['set-role', 'chief', 'manager'], ['disable', 'chief']]) {
+    for (const args of [
+      ['set-role', 'chief', 'manager'],
+      ['disable', 'chief']
+    ]) {
       const run = usersCli(db, args);
       expect(run.status, args.join(' ')).toBe(1);
       expect(run.stderr).toMatch(/chief is the last active administrator/);
@@ -74,12 +90,30 @@ describe('accounts and data exposure', () => {
     const t = await app();
     const tmp = tempDir();
     cleanup.push(() => tmp.remove());
-    await t.app.accounts.create({ username: 'ann', displayName: 'Ann', email: 'ann@example.org', role: 'manager', password: 'long-enough-test-secret' }, { now: t.app.clock(), actor: 'test' });
+    await t.app.accounts.create(
+      {
+        username: 'ann',
+        displayName: 'Ann',
+        email: 'ann@example.org',
+        role: 'manager',
+        password: 'long-enough-test-secret'
+      },
+      { now: t.app.clock(), actor: 'test' }
+    );
     const mailer = createMailer({ smtpUrl: null, outboxDir: join(tmp.dir, 'outbox'), from: 'wf@example.org' });
-    const run = await runDigest({ store: t.app.store, clock: t.app.clock, mailer, appUrl: 'https://wf.example.org', holder: 't' }, { kind: 'compose', slot: null });
+    const run = await runDigest(
+      { store: t.app.store, clock: t.app.clock, mailer, appUrl: 'https://wf.example.org', holder: 't' },
+      { kind: 'compose', slot: null }
+    );
     if (run.outcome !== 'done') throw new Error('no digest');
-    for (const [role, sees] of [['watch_officer', false], ['manager', true], ['admin', true]] as const) {
-      const body = (await (await signIn(t.app, role)).inject({ method: 'GET', url: `/api/digests/${run.digestId}` })).json();
+    for (const [role, sees] of [
+      ['watch_officer', false],
+      ['manager', true],
+      ['admin', true]
+    ] as const) {
+      const body = (
+        await (await signIn(t.app, role)).inject({ method: 'GET', url: `/api/digests/${run.digestId}` })
+      ).json();
       expect(body.recipients.length, role).toBeGreaterThan(0);
       expect(body.recipients[0].displayName).toBe('Ann');
       expect(JSON.stringify(body).includes('ann@example.org'), role).toBe(sees);
@@ -91,7 +125,12 @@ describe('accounts and data exposure', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
     const formula = '=HYPERLINK("http://evil.example/")';
-    const failed = await rawRequest(url, { method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: formula, password: 'wrong-password-here' }) });
+    const failed = await rawRequest(url, {
+      method: 'POST',
+      path: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: formula, password: 'wrong-password-here' })
+    });
     expect(failed.status).toBe(401);
     const admin = await signIn(t.app, 'admin', 'ada');
     const csv = await rawRequest(url, { path: '/api/audit.csv', headers: { cookie: `wf_session=${admin.cookie}` } });
@@ -108,7 +147,8 @@ describe('accounts and data exposure', () => {
     const db = openDb(file);
     db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
     for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(f).mode & 0o777, f).toBe(0o600);
-    for (const d of [join(tmp.dir, 'deep'), join(tmp.dir, 'deep', 'er')]) expect(statSync(d).mode & 0o777, d).toBe(0o700);
+    for (const d of [join(tmp.dir, 'deep'), join(tmp.dir, 'deep', 'er')])
+      expect(statSync(d).mode & 0o777, d).toBe(0o700);
     db.close();
   });
 });

@@ -38,7 +38,13 @@ export function spellings(path: string): string[] {
 }
 
 /** What POST /api/users accepts: the request that made an anonymous administrator. */
-const ADMIN_BODY = JSON.stringify({ username: 'intruder', displayName: 'x', role: 'admin', email: 'x@example.org', password: 'Zq8!unrelated-strong-pass' });
+const ADMIN_BODY = JSON.stringify({
+  username: 'intruder',
+  displayName: 'x',
+  role: 'admin',
+  email: 'x@example.org',
+  password: 'Zq8!unrelated-strong-pass'
+});
 
 describe('every route, every spelling, no session: 401 or 404 and nothing written', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -47,9 +53,14 @@ describe('every route, every spelling, no session: 401 or 404 and nothing writte
   });
   afterAll(() => server.close());
 
-  it('the issue\'s own requests are refused', async () => {
+  it("the issue's own requests are refused", async () => {
     const before = rowCounts(server.db);
-    const created = await rawRequest(server.url, { method: 'POST', path: '/%61pi/users', headers: { 'content-type': 'application/json' }, body: ADMIN_BODY });
+    const created = await rawRequest(server.url, {
+      method: 'POST',
+      path: '/%61pi/users',
+      headers: { 'content-type': 'application/json' },
+      body: ADMIN_BODY
+    });
     expect(created.status).toBe(401);
     const csv = await rawRequest(server.url, { path: '/%61pi/audit.csv' });
     expect(csv.status).toBe(401);
@@ -69,13 +80,15 @@ describe('every route, every spelling, no session: 401 or 404 and nothing writte
         for (const method of methods) {
           const write = method !== 'GET' && method !== 'HEAD';
           const res = await rawRequest(server.url, {
-            method, path,
+            method,
+            path,
             headers: write ? { 'content-type': 'application/json' } : {},
             body: write ? (route.url === '/api/users' ? ADMIN_BODY : '{}') : undefined
           });
           seen.push(`${method} ${path} -> ${res.status}`);
           expect([401, 404], `${method} ${path} (route ${route.method} ${route.url})`).toContain(res.status);
-          if (res.status === 404 && method === 'GET') expect(res.headers['content-type'], `${method} ${path}`).toMatch(/application\/json/);
+          if (res.status === 404 && method === 'GET')
+            expect(res.headers['content-type'], `${method} ${path}`).toMatch(/application\/json/);
         }
       }
     }
@@ -92,9 +105,17 @@ describe('every route, every spelling, no session: 401 or 404 and nothing writte
     }
   });
 
-  it('public routes are exactly the declared ones: health, sign-in, the demo-account list, the unsubscribe link, and the SPA\'s files', () => {
-    const open = server.app.apiRoutes.filter((r) => r.public && r.url.startsWith('/api')).map((r) => `${r.method} ${r.url}`);
-    expect(open.sort()).toEqual(['GET /api/auth/demo-accounts', 'GET /api/digest/unsubscribe', 'GET /api/health', 'POST /api/auth/login', 'POST /api/digest/unsubscribe']);
+  it("public routes are exactly the declared ones: health, sign-in, the demo-account list, the unsubscribe link, and the SPA's files", () => {
+    const open = server.app.apiRoutes
+      .filter((r) => r.public && r.url.startsWith('/api'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(open.sort()).toEqual([
+      'GET /api/auth/demo-accounts',
+      'GET /api/digest/unsubscribe',
+      'GET /api/health',
+      'POST /api/auth/login',
+      'POST /api/digest/unsubscribe'
+    ]);
     const files = server.app.apiRoutes.filter((r) => r.public && !r.url.startsWith('/api'));
     expect(files.length).toBeGreaterThan(3);
     expect(files.every((r) => r.method === 'GET')).toBe(true);
@@ -106,7 +127,17 @@ describe('every route, every spelling, no session: 401 or 404 and nothing writte
       expect(res.status, path).toBe(200);
       expect(res.headers['content-type'], path).toMatch(/text\/html/);
     }
-    for (const path of ['/%2561pi/users', '/Api/users', '/api', '/api/', '//evil.example', '/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd', '/.env', '/x/../../etc/passwd']) {
+    for (const path of [
+      '/%2561pi/users',
+      '/Api/users',
+      '/api',
+      '/api/',
+      '//evil.example',
+      '/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc/passwd',
+      '/.env',
+      '/x/../../etc/passwd'
+    ]) {
       const res = await rawRequest(server.url, { path });
       expect(res.status, path).toBe(404);
       expect(res.body, path).not.toMatch(/root:|<html/i);

@@ -38,7 +38,8 @@ describe('sign-in and sessions', () => {
 
   it('locks an account after repeated failures, with back-off, then lets the right password in again', async () => {
     await signIn(t.app, 'watch_officer', 'olga');
-    for (let i = 0; i < ACCOUNT_POLICY.freeFailures; i++) expect((await login('olga', `wrong-password-${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < ACCOUNT_POLICY.freeFailures; i++)
+      expect((await login('olga', `wrong-password-${i}`)).statusCode).toBe(401);
     // The 5th failure locked the account for 30 s: even the right password waits.
     const locked = await login('olga', TEST_PASSWORD);
     expect(locked.statusCode).toBe(429);
@@ -94,8 +95,16 @@ describe('sign-in and sessions', () => {
 
   it('refuses weak passwords when an admin creates an account, naming the field', async () => {
     const admin = await signIn(t.app, 'admin', 'ada');
-    for (const [password, problem] of [['short-one', 'at least 12'], ['password1234', 'commonly used'], ['newuser-secret-x', 'username']]) {
-      const res = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'newuser', displayName: 'N', role: 'manager', password } });
+    for (const [password, problem] of [
+      ['short-one', 'at least 12'],
+      ['password1234', 'commonly used'],
+      ['newuser-secret-x', 'username']
+    ]) {
+      const res = await admin.inject({
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'newuser', displayName: 'N', role: 'manager', password }
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().issues[0]).toMatchObject({ path: 'password', message: expect.stringContaining(problem) });
     }

@@ -13,14 +13,32 @@ import { testApp } from '../../support/test-app.js';
 async function listening(options: { demo?: boolean; trustProxy?: TrustProxy; dbFile?: string } = {}) {
   const tmp = tempDir();
   const { app, db } = await boot({
-    dbFile: options.dbFile ?? join(tmp.dir, 'w.db'), demo: options.demo ?? false, catalogueDir: FIXTURE_CATALOGUE,
-    staticDir: join(tmp.dir, 'none'), trustProxy: options.trustProxy ?? false
+    dbFile: options.dbFile ?? join(tmp.dir, 'w.db'),
+    demo: options.demo ?? false,
+    catalogueDir: FIXTURE_CATALOGUE,
+    staticDir: join(tmp.dir, 'none'),
+    trustProxy: options.trustProxy ?? false
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-    rawRequest(url, { method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
-  return { app, db, url, login, close: async () => { await app.close(); db.close(); tmp.remove(); } };
+    rawRequest(url, {
+      method: 'POST',
+      path: '/api/auth/login',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ username, password })
+    });
+  return {
+    app,
+    db,
+    url,
+    login,
+    close: async () => {
+      await app.close();
+      db.close();
+      tmp.remove();
+    }
+  };
 }
 
 describe('sign-in hardening', () => {
@@ -47,7 +65,11 @@ describe('sign-in hardening', () => {
     const dbFile = join(tmp.dir, 'w.db');
     const withDemo = await testApp({ demo: true, dbFile });
     const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
-    const res = await withDemo.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: admin.username, password: admin.password } });
+    const res = await withDemo.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: admin.username, password: admin.password }
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
     await withDemo.app.close();
@@ -76,8 +98,12 @@ describe('sign-in hardening', () => {
     expect(second.status).toBe(200);
     const fresh = /wf_session=([^;]+)/.exec(String(second.headers['set-cookie']))![1];
     expect(fresh).not.toBe(old);
-    expect((await rawRequest(s.url, { path: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${old}` } })).status).toBe(401);
-    expect((await rawRequest(s.url, { path: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${fresh}` } })).status).toBe(200);
+    expect(
+      (await rawRequest(s.url, { path: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${old}` } })).status
+    ).toBe(401);
+    expect(
+      (await rawRequest(s.url, { path: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${fresh}` } })).status
+    ).toBe(200);
   });
 
   it('without WATCHFLOOR_TRUST_PROXY, forwarded headers are ignored: no Secure cookie, the lockout counts the socket address', async () => {
@@ -86,7 +112,8 @@ describe('sign-in hardening', () => {
     await signIn(s.app, 'manager', 'mara');
     const ok = await s.login('mara', TEST_PASSWORD, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' });
     expect(String(ok.headers['set-cookie'])).not.toMatch(/Secure/i);
-    for (let i = 0; i < 20; i++) await s.login(`guess-${i}`, 'wrong-password-here', { 'x-forwarded-for': `203.0.113.${i}` });
+    for (let i = 0; i < 20; i++)
+      await s.login(`guess-${i}`, 'wrong-password-here', { 'x-forwarded-for': `203.0.113.${i}` });
     expect((await s.login('anyone', 'wrong-password-here', { 'x-forwarded-for': '198.51.100.1' })).status).toBe(429);
   });
 
@@ -94,11 +121,18 @@ describe('sign-in hardening', () => {
     const s = await listening({ trustProxy: loadConfig({ WATCHFLOOR_TRUST_PROXY: '1' }).trustProxy });
     open.push(s);
     await signIn(s.app, 'manager', 'mara');
-    const tls = await s.login('mara', TEST_PASSWORD, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' });
+    const tls = await s.login('mara', TEST_PASSWORD, {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': '203.0.113.7'
+    });
     expect(String(tls.headers['set-cookie'])).toMatch(/; Secure/);
-    const plain = await s.login('mara', TEST_PASSWORD, { 'x-forwarded-proto': 'http', 'x-forwarded-for': '203.0.113.7' });
+    const plain = await s.login('mara', TEST_PASSWORD, {
+      'x-forwarded-proto': 'http',
+      'x-forwarded-for': '203.0.113.7'
+    });
     expect(String(plain.headers['set-cookie'])).not.toMatch(/Secure/i);
-    for (let i = 0; i < 20; i++) await s.login(`guess-${i}`, 'wrong-password-here', { 'x-forwarded-for': '203.0.113.66' });
+    for (let i = 0; i < 20; i++)
+      await s.login(`guess-${i}`, 'wrong-password-here', { 'x-forwarded-for': '203.0.113.66' });
     expect((await s.login('anyone', 'wrong-password-here', { 'x-forwarded-for': '203.0.113.66' })).status).toBe(429);
     // Another client behind the same proxy is not locked out.
     expect((await s.login('mara', TEST_PASSWORD, { 'x-forwarded-for': '203.0.113.8' })).status).toBe(200);
@@ -113,7 +147,11 @@ describe('sign-in hardening', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ WATCHFLOOR_TRUST_PROXY: '0' }).trustProxy).toBe(false);
     expect(loadConfig({ WATCHFLOOR_TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ WATCHFLOOR_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
+    expect(loadConfig({ WATCHFLOOR_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1'
+    ]);
     for (const bad of ['true', 'yes', '10.0.0.300', '10.0.0.0/33', 'proxy.internal', '-1']) {
       expect(() => loadConfig({ WATCHFLOOR_TRUST_PROXY: bad }), bad).toThrow(/WATCHFLOOR_TRUST_PROXY: must be 0/);
     }

@@ -21,12 +21,32 @@ const write = fc.record({
 });
 const op = fc.oneof(
   { arbitrary: write.map((w) => ({ kind: 'write' as const, ...w })), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant('correct' as const), pick: fc.nat(), day: fc.integer({ min: 0, max: 900 }), level: fc.integer({ min: 1, max: 5 }) }), weight: 1 }
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('correct' as const),
+      pick: fc.nat(),
+      day: fc.integer({ min: 0, max: 900 }),
+      level: fc.integer({ min: 1, max: 5 })
+    }),
+    weight: 1
+  }
 );
 const date = (day: number) => [addDays('2021-08-18', day), '2024-02-01'].sort()[0];
-const input = (w: { indicatorId: string; day: number; level: number; source: string; reliability: string; credibility: number }): ObservationInput => ({
-  indicatorId: w.indicatorId, observedAt: date(w.day), level: w.level, rationale: 'property test',
-  source: { title: w.source }, reliability: w.reliability as ObservationInput['reliability'], credibility: w.credibility
+const input = (w: {
+  indicatorId: string;
+  day: number;
+  level: number;
+  source: string;
+  reliability: string;
+  credibility: number;
+}): ObservationInput => ({
+  indicatorId: w.indicatorId,
+  observedAt: date(w.day),
+  level: w.level,
+  rationale: 'property test',
+  source: { title: w.source },
+  reliability: w.reliability as ObservationInput['reliability'],
+  credibility: w.credibility
 });
 
 describe('materialised assessment', () => {
@@ -38,17 +58,31 @@ describe('materialised assessment', () => {
   it('boots without rebuilding when nothing changed, and rebuilds when the evidence changed behind its back', async () => {
     const again = await testApp({ dbFile: t.db.name, demo: true });
     expect(again.report.assessmentRebuilt).toBe(false);
-    again.db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, rationale, source_id, reliability, credibility, recorded_at)
-      VALUES ('attacks', '2023-12-01', 5, 'written around the service', 1, 'B', 2, '2024-01-01')`).run();
+    again.db
+      .prepare(
+        `INSERT INTO observations (indicator_id, observed_at, level, rationale, source_id, reliability, credibility, recorded_at)
+      VALUES ('attacks', '2023-12-01', 5, 'written around the service', 1, 'B', 2, '2024-01-01')`
+      )
+      .run();
     await again.close();
     const third = await testApp({ dbFile: t.db.name, demo: true });
     expect(third.report.assessmentRebuilt).toBe(true);
     await third.close();
   });
   afterAll(() => t.close());
-  const active = () => t.db.prepare(`SELECT o.id, o.indicator_id AS indicatorId, o.source_id AS sourceId, o.reliability, o.credibility
-    FROM observations o WHERE NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id) ORDER BY o.id`).all() as
-    { id: number; indicatorId: string; sourceId: number; reliability: ObservationInput['reliability']; credibility: number }[];
+  const active = () =>
+    t.db
+      .prepare(
+        `SELECT o.id, o.indicator_id AS indicatorId, o.source_id AS sourceId, o.reliability, o.credibility
+    FROM observations o WHERE NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id) ORDER BY o.id`
+      )
+      .all() as {
+      id: number;
+      indicatorId: string;
+      sourceId: number;
+      reliability: ObservationInput['reliability'];
+      credibility: number;
+    }[];
 
   it('after random writes and corrections in random date order, equals a rebuild exactly, warnings too (property)', () => {
     fc.assert(
@@ -59,8 +93,16 @@ describe('materialised assessment', () => {
           else {
             const list = active();
             const target = list[o.pick % list.length];
-            const correction = { indicatorId: target.indicatorId, observedAt: date(o.day), level: o.level, rationale: 'corrected',
-              sourceId: target.sourceId, reliability: target.reliability, credibility: target.credibility, supersedes: target.id };
+            const correction = {
+              indicatorId: target.indicatorId,
+              observedAt: date(o.day),
+              level: o.level,
+              rationale: 'corrected',
+              sourceId: target.sourceId,
+              reliability: target.reliability,
+              credibility: target.credibility,
+              supersedes: target.id
+            };
             recordObservations(t.app.store, [correction], who);
           }
           if (!batched && rows.length) recordObservations(t.app.store, rows.splice(0), who);
@@ -70,7 +112,11 @@ describe('materialised assessment', () => {
         rebuildAssessment(t.app.store);
         expect(t.app.store.assessment.dump()).toEqual(incremental);
         // Warnings updated only for what each write touched agree with evaluating everything.
-        expect(runEvaluateWarnings({ store: t.app.store, clock: () => NOW })).toMatchObject({ inserted: 0, closed: 0, withdrawn: 0 });
+        expect(runEvaluateWarnings({ store: t.app.store, clock: () => NOW })).toMatchObject({
+          inserted: 0,
+          closed: 0,
+          withdrawn: 0
+        });
       }),
       { numRuns: 25 }
     );

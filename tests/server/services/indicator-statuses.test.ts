@@ -29,7 +29,16 @@ const reading = fc.record({
 });
 const op = fc.oneof(
   { arbitrary: reading.map((r) => ({ kind: 'write' as const, ...r })), weight: 4 },
-  { arbitrary: fc.record({ kind: fc.constant('correct' as const), pick: fc.nat(), day: fc.integer({ min: 0, max: 3318 }), level: fc.integer({ min: 1, max: 5 }), demo: fc.boolean() }), weight: 1 }
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('correct' as const),
+      pick: fc.nat(),
+      day: fc.integer({ min: 0, max: 3318 }),
+      level: fc.integer({ min: 1, max: 5 }),
+      demo: fc.boolean()
+    }),
+    weight: 1
+  }
 );
 const date = (day: number) => [addDays('2015-01-01', day), TODAY].sort()[0];
 
@@ -53,20 +62,38 @@ describe('indicator statuses from set-based queries', () => {
   afterAll(() => t.close());
 
   const reference = (store: ReturnType<typeof createStore>) =>
-    new Map(store.catalogue.listIndicators().map((i) => [i.id, referenceIndicatorStatus({
-      readings: store.observations.activeReadings(i.id), levels: i.levels, cadenceDays: i.cadenceDays, today: TODAY
-    })]));
+    new Map(
+      store.catalogue.listIndicators().map((i) => [
+        i.id,
+        referenceIndicatorStatus({
+          readings: store.observations.activeReadings(i.id),
+          levels: i.levels,
+          cadenceDays: i.cadenceDays,
+          today: TODAY
+        })
+      ])
+    );
 
   const weight = `(CASE o.reliability WHEN 'A' THEN 100 WHEN 'B' THEN 80 WHEN 'C' THEN 60 WHEN 'D' THEN 40 WHEN 'E' THEN 20 WHEN 'F' THEN 50 END)
     * (CASE o.credibility WHEN 1 THEN 100 WHEN 2 THEN 80 WHEN 3 THEN 60 WHEN 4 THEN 40 WHEN 5 THEN 20 WHEN 6 THEN 50 END)`;
-  const keptSums = () => t.db.prepare(`SELECT indicator_id, view, month, weighted_levels, weight, readings FROM indicator_months
-    WHERE readings > 0 ORDER BY 1, 2, 3`).all();
+  const keptSums = () =>
+    t.db
+      .prepare(
+        `SELECT indicator_id, view, month, weighted_levels, weight, readings FROM indicator_months
+    WHERE readings > 0 ORDER BY 1, 2, 3`
+      )
+      .all();
   /** What the migration's backfill computes: the sums the triggers must keep. */
-  const recomputedSums = () => t.db.prepare(`SELECT o.indicator_id, v.view, substr(o.observed_at, 1, 7) || '-01' AS month,
+  const recomputedSums = () =>
+    t.db
+      .prepare(
+        `SELECT o.indicator_id, v.view, substr(o.observed_at, 1, 7) || '-01' AS month,
       sum(${weight} * o.level) AS weighted_levels, sum(${weight}) AS weight, count(*) AS readings
     FROM observations o JOIN (SELECT 'all' AS view UNION ALL SELECT 'real') v ON v.view = 'all' OR o.demo = 0
     WHERE NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND (v.view = 'all' OR c.demo = 0))
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all();
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
+      )
+      .all();
 
   it('equal the status computed from every reading, with and without demonstration rows; the kept sums equal a recount (property)', () => {
     const stores = [createStore(t.db, { includeDemo: true }), createStore(t.db, { includeDemo: false })];
@@ -75,16 +102,37 @@ describe('indicator statuses from set-based queries', () => {
       fc.property(fc.array(op, { minLength: 1, maxLength: 15 }), (ops) => {
         for (const o of ops) {
           if (o.kind === 'write') {
-            const input: ObservationInput = { indicatorId: o.indicatorId, observedAt: date(o.day), level: o.level, rationale: 'property test',
-              source: { title: o.source }, reliability: o.reliability, credibility: o.credibility };
+            const input: ObservationInput = {
+              indicatorId: o.indicatorId,
+              observedAt: date(o.day),
+              level: o.level,
+              rationale: 'property test',
+              source: { title: o.source },
+              reliability: o.reliability,
+              credibility: o.credibility
+            };
             stores[0].observations.record(input, { ...who, demo: o.demo });
             continue;
           }
-          const active = stores[0].catalogue.listIndicators().flatMap((i) => stores[0].observations.listByIndicator(i.id)).filter((x) => x.supersededBy === null);
+          const active = stores[0].catalogue
+            .listIndicators()
+            .flatMap((i) => stores[0].observations.listByIndicator(i.id))
+            .filter((x) => x.supersededBy === null);
           if (!active.length) continue;
           const target = active[o.pick % active.length];
-          stores[0].observations.record({ indicatorId: target.indicatorId, observedAt: date(o.day), level: o.level, rationale: 'corrected',
-            sourceId: target.source.id, reliability: target.reliability, credibility: target.credibility, supersedes: target.id }, { ...who, demo: o.demo });
+          stores[0].observations.record(
+            {
+              indicatorId: target.indicatorId,
+              observedAt: date(o.day),
+              level: o.level,
+              rationale: 'corrected',
+              sourceId: target.source.id,
+              reliability: target.reliability,
+              credibility: target.credibility,
+              supersedes: target.id
+            },
+            { ...who, demo: o.demo }
+          );
         }
         for (const store of stores) {
           expect(indicatorStatuses(store, TODAY)).toEqual(reference(store));
@@ -92,7 +140,9 @@ describe('indicator statuses from set-based queries', () => {
           for (const i of store.catalogue.listIndicators()) {
             const readings = store.observations.activeReadings(i.id);
             expect(store.observations.observedDates(i.id)).toEqual([...new Set(readings.map((r) => r.observedAt))]);
-            expect(store.observations.monthlyReadings(i.id).map(({ at, reading }) => ({ at, reading }))).toEqual(referenceMonths(readings));
+            expect(store.observations.monthlyReadings(i.id).map(({ at, reading }) => ({ at, reading }))).toEqual(
+              referenceMonths(readings)
+            );
           }
         }
         expect(keptSums()).toEqual(recomputedSums());
@@ -111,7 +161,10 @@ describe('indicator statuses from set-based queries', () => {
       t.db.exec('DELETE FROM indicator_months; DELETE FROM indicator_days;');
       for (const statement of backfill) t.db.exec(statement);
     })();
-    expect([keptSums(), t.db.prepare('SELECT * FROM indicator_days WHERE readings > 0 ORDER BY 1, 2, 3').all()]).toEqual(kept);
+    expect([
+      keptSums(),
+      t.db.prepare('SELECT * FROM indicator_days WHERE readings > 0 ORDER BY 1, 2, 3').all()
+    ]).toEqual(kept);
   });
 
   it('GET /api/overview shows every indicator with exactly that status', async () => {

@@ -1,5 +1,10 @@
 import { listAnnotations } from '$lib/api/annotations.js';
-import { ANNOTATIONS_DEPENDENCY, OBSERVATIONS_DEPENDENCY, SOURCES_DEPENDENCY, WARNINGS_DEPENDENCY } from '$lib/api/dependencies.js';
+import {
+  ANNOTATIONS_DEPENDENCY,
+  OBSERVATIONS_DEPENDENCY,
+  SOURCES_DEPENDENCY,
+  WARNINGS_DEPENDENCY
+} from '$lib/api/dependencies.js';
 import { getScenarioFit } from '$lib/api/assessment.js';
 import { getIndicator } from '$lib/api/catalogue.js';
 import { ApiError } from '$lib/api/http.js';
@@ -48,7 +53,18 @@ export const load = (async ({ fetch, params, url, parent, depends }) => {
       listAnnotations(fetch, { indicatorId: params.id })
     ]);
     const presets = analysisPresets(latestObservation(overview), overview?.today ?? localToday());
-    return { indicator, observations, series: trend.value, seriesError: trend.refusal, range, presets, warnings, sources, leader, annotations };
+    return {
+      indicator,
+      observations,
+      series: trend.value,
+      seriesError: trend.refusal,
+      range,
+      presets,
+      warnings,
+      sources,
+      leader,
+      annotations
+    };
   } catch (e) {
     throwPageError(e);
   }

@@ -4,7 +4,6 @@ import type { Observation, ObservationInput, Reliability, SourceSummary } from '
 import { ApiError, type Issue } from '$lib/api/http.js';
 import { recordObservation } from '$lib/api/observations.js';
 
-
 /** Form fields that can show a server issue beside them, keyed by the issue's dotted path. */
 export const FIELD_LABELS = {
   observedAt: 'Date observed',
@@ -111,7 +110,8 @@ export class ObservationDraft {
       indicatorId: this.indicatorId,
       observedAt: this.observedAt,
       level: this.level ?? undefined,
-      quantity: this.hasQuantity && this.quantity !== null && Number.isFinite(this.quantity) ? this.quantity : undefined,
+      quantity:
+        this.hasQuantity && this.quantity !== null && Number.isFinite(this.quantity) ? this.quantity : undefined,
       rationale: this.rationale,
       ...(this.sourceMode === 'known'
         ? { sourceId: this.sourceId ?? undefined }

@@ -1,4 +1,3 @@
-
 import { throwPageError } from '$lib/api/page-error.js';
 import { SOURCES_DEPENDENCY } from '$lib/api/dependencies.js';
 import { getSource } from '$lib/api/sources.js';
