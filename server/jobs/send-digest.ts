@@ -28,6 +28,9 @@ export type DigestRun =
   | { outcome: 'idle' }
   | { outcome: 'done'; digestId: number; status: DigestRow['status']; sent: number; failed: number; retrying: number };
 
+/** Holders with a digest run under way in this process. */
+const runsUnderWay = new Set<string>();
+
 /**
  * mode `compose`: a scheduled (or by-hand) digest covering everything since the last digest
  * actually sent; `resume`: only continue a digest whose deliveries are pending (after a restart or
@@ -39,7 +42,11 @@ export async function runDigest(
   mode: { kind: 'compose'; slot: string | null } | { kind: 'resume' }
 ): Promise<DigestRun> {
   const { store, clock, holder } = deps;
+  // The lease keeps other processes out but lets its holder in again, so two runs in this process
+  // (the start-up catch-up and the retry job meeting at a five-minute mark) would both send.
+  if (runsUnderWay.has(holder)) return { outcome: 'busy' };
   if (!store.digests.acquireLease(DIGEST_LEASE, holder, clock(), LEASE_MS)) return { outcome: 'busy' };
+  runsUnderWay.add(holder);
   try {
     let digest = store.digests.sending();
     if (!digest && mode.kind === 'compose' && !(mode.slot && store.digests.bySlot(mode.slot)))
@@ -47,6 +54,7 @@ export async function runDigest(
     if (!digest) return { outcome: 'idle' };
     return await deliver(deps, digest);
   } finally {
+    runsUnderWay.delete(holder);
     store.digests.releaseLease(DIGEST_LEASE, holder);
   }
 }

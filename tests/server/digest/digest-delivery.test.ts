@@ -58,6 +58,19 @@ describe('weekly digest delivery', () => {
     tmp.remove();
   });
 
+  it('sends each subscriber one copy when two runs of this process meet (a catch-up and the retry job)', async () => {
+    now = MONDAY_0700;
+    const shared = deps();
+    const runs = await Promise.all([
+      runDigest(shared, { kind: 'compose', slot: MONDAY_0700.toISOString() }),
+      runDigest(shared, { kind: 'resume' })
+    ]);
+    expect(runs.map((r) => r.outcome).sort()).toEqual(['busy', 'done']);
+    expect(smtp.recipients()).toEqual(['ann@example.org', 'bob@example.org', 'dan@example.org']);
+    // Once the first is done, the same holder runs again (the lease was released, not leaked).
+    expect(await runDigest(shared, { kind: 'resume' })).toMatchObject({ outcome: 'idle' });
+  });
+
   it('delivers one message per subscriber, with text and HTML parts and inline trend images', async () => {
     const officer = await signIn(t.app, 'watch_officer');
     await officer.inject({ method: 'POST', url: '/api/observations', payload: observationInput() });
