@@ -7,6 +7,17 @@ import type { Role } from '../../../server/schemas/index.js';
 import { BUILD_DIR, startTestServer } from '../../support/test-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Headless, and nothing that reaches the network or downloads on its own. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
 export const RESULTS = resolve(import.meta.dirname, '../../../test-results');
 
 export async function launchBrowser(): Promise<Browser> {
@@ -14,16 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(RESULTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
+    args: CHROMIUM_FLAGS
   });
 }
 
