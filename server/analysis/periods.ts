@@ -11,9 +11,16 @@ export interface PeriodSpan {
   end: string;
 }
 
-function toUtc(date: string): Date {
+/** Milliseconds since the epoch at UTC midnight of `date`. */
+function utcMs(date: string): number {
+  // The fit counts days millions of times over a long history: slicing a YYYY-MM-DD beats splitting it.
+  if (date.length === 10) return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
+  return Date.UTC(y, m - 1, d);
+}
+
+function toUtc(date: string): Date {
+  return new Date(utcMs(date));
 }
 
 function fromUtc(d: Date): string {
@@ -22,11 +29,11 @@ function fromUtc(d: Date): string {
 
 /** Whole days from `a` to `b` (negative when b is earlier). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / DAY_MS);
+  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
 }
 
 export function addDays(date: string, days: number): string {
-  return fromUtc(new Date(toUtc(date).getTime() + days * DAY_MS));
+  return fromUtc(new Date(utcMs(date) + days * DAY_MS));
 }
 
 /** The period of kind `kind` that contains `date`. */

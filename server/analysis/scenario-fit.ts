@@ -50,6 +50,14 @@ export interface VoteSegment {
 
 const byReading = (a: Reading, b: Reading) => a.sourceId - b.sourceId || a.observationId - b.observationId;
 
+// log P(l | s) per level, once per band: a rebuild or an import summarises hundreds of thousands of readings.
+const logTables = new WeakMap<BandRange, number[]>();
+function logDistribution(band: BandRange): number[] {
+  let logs = logTables.get(band);
+  if (!logs) logTables.set(band, (logs = levelDistribution(band).map((p) => Math.log(p))));
+  return logs;
+}
+
 /** Summarises an indicator's current readings at anchor `from` (see VoteSegment). */
 export function segmentOf(indicatorId: string, from: string, current: Reading[], model: FitModel): VoteSegment {
   const readings = [...current].sort(byReading);
@@ -57,13 +65,14 @@ export function segmentOf(indicatorId: string, from: string, current: Reading[],
   let weightSum = 0;
   const logLikelihood = model.scenarioIds.map(() => 0);
   const distance = model.scenarioIds.map(() => 0);
+  const logs = bands.map(logDistribution);
   for (const r of readings) {
     const w = r.weight * 2 ** (daysBetween(from, r.observedAt) / model.halfLifeDays);
     weightSum += w;
-    bands.forEach((band, k) => {
-      logLikelihood[k] += w * Math.log(levelDistribution(band)[r.level - 1]);
-      distance[k] += w * bandDistance(r.level, band);
-    });
+    for (let k = 0; k < bands.length; k++) {
+      logLikelihood[k] += w * logs[k][r.level - 1];
+      distance[k] += w * bandDistance(r.level, bands[k]);
+    }
   }
   return { indicatorId, from, weightSum, logLikelihood, distance, readings };
 }
@@ -152,6 +161,16 @@ export function stateAt(day: string, segments: readonly (VoteSegment | undefined
     }
   }
   return { day, probabilities: normalise(logs), inconsistency, covered, sources: sources.size };
+}
+
+/**
+ * The probabilities stateAt gives from each slot's vote at the day (undefined: no vote), summed
+ * in the same order, so equal to the last bit: for recomputing with one vote swapped.
+ */
+export function probabilitiesOf(votes: readonly (Vote | undefined)[], model: FitModel): number[] {
+  const logs = model.priors.map((p) => Math.log(p));
+  for (const vote of votes) if (vote) vote.logLikelihood.forEach((l, k) => (logs[k] += model.kappa * l));
+  return normalise(logs);
 }
 
 /** The index of the most probable scenario (the first on a tie). */

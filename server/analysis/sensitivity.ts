@@ -1,4 +1,12 @@
-import { leaderOf, segmentOf, stateAt, type FitModel, type VoteSegment } from './scenario-fit.js';
+import {
+  leaderOf,
+  probabilitiesOf,
+  segmentOf,
+  stateAt,
+  voteAt,
+  type FitModel,
+  type VoteSegment
+} from './scenario-fit.js';
 
 export interface WhatIf {
   indicatorId: string;
@@ -28,14 +36,16 @@ export function sensitivity(day: string, segments: readonly (VoteSegment | undef
   const base = stateAt(day, segments, model).probabilities;
   const leader = leaderOf(base);
   const whatIfs: WhatIf[] = [];
+  // Each what-if moves one vote: the others are computed once, not once per what-if.
+  const votes = segments.map((seg) => seg && voteAt(seg, day, model));
   segments.forEach((seg, i) => {
     if (!seg) return;
     for (const shift of [-1, 1]) {
       const readings = seg.readings.map((r) => ({ ...r, level: Math.min(5, Math.max(1, r.level + shift)) }));
       if (readings.every((r, j) => r.level === seg.readings[j].level)) continue;
-      const moved = [...segments];
-      moved[i] = segmentOf(seg.indicatorId, seg.from, readings, model);
-      const p = stateAt(day, moved, model).probabilities;
+      const moved = [...votes];
+      moved[i] = voteAt(segmentOf(seg.indicatorId, seg.from, readings, model), day, model);
+      const p = probabilitiesOf(moved, model);
       const leading = model.scenarioIds[leaderOf(p)];
       whatIfs.push({
         indicatorId: seg.indicatorId,

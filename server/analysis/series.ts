@@ -64,10 +64,15 @@ function summarise(readings: WeightedReading[], end: string): PeriodReading & { 
  * readings from before `from` seed the carry so a window never starts blind.
  */
 export function indicatorSeries({ readings, period, from, to, cadenceDays }: SeriesInput): SeriesPoint[] {
+  // Grouped in one pass (appending, not copying); readings come in date order, so a date's period is looked up once.
   const byPeriod = new Map<string, WeightedReading[]>();
+  let lastDate = '';
+  let key = '';
   for (const r of readings) {
-    const key = periodOf(r.observedAt, period).start;
-    byPeriod.set(key, [...(byPeriod.get(key) ?? []), r]);
+    if (r.observedAt !== lastDate) [lastDate, key] = [r.observedAt, periodOf(r.observedAt, period).start];
+    const group = byPeriod.get(key);
+    if (group) group.push(r);
+    else byPeriod.set(key, [r]);
   }
   const firstStart = periodOf(from, period).start;
   let last: PeriodReading | null = null;

@@ -42,9 +42,14 @@ const toDay = (r: DayRow): StoredDay => ({
   sources: r.sources,
   evidence: r.evidence
 });
-const toReading = ({ reliability, credibility, ...r }: ReadingRow) => ({
-  ...r,
-  weight: observationWeight(reliability, credibility)
+// Spelled out rather than rest and spread (thousands of rows per rebuild); the key order is the stored JSON's.
+const toReading = (r: ReadingRow) => ({
+  observationId: r.observationId,
+  indicatorId: r.indicatorId,
+  sourceId: r.sourceId,
+  observedAt: r.observedAt,
+  level: r.level,
+  weight: observationWeight(r.reliability, r.credibility)
 });
 
 /**

@@ -69,6 +69,7 @@ export function createCatalogueRepository(db: Db) {
       FROM scenario_bands b JOIN scenarios s ON s.id = b.scenario_id ORDER BY s.position`),
     indicatorIdsByFamily: db.prepare(`SELECT i.id, i.family_id AS familyId FROM indicators i
       ORDER BY i.retired_at IS NOT NULL, i.position`),
+    version: db.prepare("SELECT value FROM meta WHERE key = 'catalogue_version'").pluck(),
     bandsOf: db.prepare(`SELECT b.scenario_id AS scenarioId, s.title AS scenarioTitle, b.lo, b.hi
       FROM scenario_bands b JOIN scenarios s ON s.id = b.scenario_id WHERE b.indicator_id = ? ORDER BY s.position`)
   };
@@ -109,6 +110,8 @@ export function createCatalogueRepository(db: Db) {
   });
 
   return {
+    /** Renewed by every catalogue sync (catalogue-sync.ts); null before the first. */
+    version: () => (q.version.get() as string | undefined) ?? null,
     topic: () => {
       const row = q.topic.get() as
         { id: string; title: string; description: string; scaleLow: string; scaleHigh: string } | undefined;

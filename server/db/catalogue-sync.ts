@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Catalogue } from '../catalogue/load-catalogue.js';
 import type { AuditRepository } from './audit-repository.js';
 import type { Db } from './open-db.js';
@@ -10,6 +11,9 @@ export interface SyncSummary {
 }
 
 type Statements = ReturnType<typeof prepare>;
+
+/** Meta key of a value each sync renews, so a process can tell its cached catalogue reads are still current. */
+export const CATALOGUE_VERSION_KEY = 'catalogue_version';
 
 /**
  * Makes the database's catalogue match the files, in one transaction: new indicators appear,
@@ -26,6 +30,7 @@ export function syncCatalogue(store: { db: Db; audit: AuditRepository }, c: Cata
     writeScenarios(db, q, c);
     const summary: SyncSummary = { ...compareIndicators(c, before, indicatorSnapshot(q)), retired: [], removed: [] };
     dropWhatLeftTheFiles(q, c, before, summary, now.toISOString());
+    q.version.run(CATALOGUE_VERSION_KEY, randomUUID());
     if (Object.values(summary).some((ids) => ids.length)) {
       audit.append(
         {
@@ -152,6 +157,9 @@ function dropWhatLeftTheFiles(
 
 function prepare(db: Db) {
   return {
+    version: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+    ),
     topic:
       db.prepare(`INSERT INTO topic (id, title, description, half_life_days, assess_from, observable_from, scale_low, scale_high)
       VALUES (@id, @title, @description, @halfLifeDays, @assessFrom, @observableFrom, @scaleLow, @scaleHigh)`),

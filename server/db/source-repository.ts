@@ -29,6 +29,7 @@ export function createSourceRepository(db: Db, audit: AuditRepository) {
     grades: db.prepare(`SELECT id, reliability, rationale, graded_at AS gradedAt, graded_by AS gradedBy
       FROM source_grades WHERE source_id = ? ORDER BY graded_at DESC, id DESC`),
     find: db.prepare('SELECT id FROM sources WHERE title = ? AND url = ?').pluck(),
+    exists: db.prepare('SELECT 1 FROM sources WHERE id = ?').pluck(),
     insert: db.prepare('INSERT INTO sources (title, url, kind, created_at) VALUES (?, ?, ?, ?)'),
     update: db.prepare('UPDATE sources SET title = @name, kind = @kind, url = @url WHERE id = @id'),
     grade: db.prepare(
@@ -128,7 +129,12 @@ export function createSourceRepository(db: Db, audit: AuditRepository) {
       reliability: Reliability,
       who: Actor
     ): number {
-      if (ref.sourceId !== undefined) return mustGet(ref.sourceId, 'sourceId').id;
+      // Existence only: the summary behind mustGet counts the source's observations, which grow.
+      if (ref.sourceId !== undefined) {
+        if (q.exists.get(ref.sourceId) === undefined)
+          throw new InputError(404, 'sourceId', `no source #${ref.sourceId}`);
+        return ref.sourceId;
+      }
       const { title, url = '' } = ref.source!;
       const known = q.find.get(title, url) as number | undefined;
       if (known !== undefined) return known;

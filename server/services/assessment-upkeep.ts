@@ -10,15 +10,19 @@ import { fitModel } from './assessment.js';
 
 const FINGERPRINT_KEY = 'assessment_fingerprint';
 
+// The model's JSON, once per model (fitModel shares one object while the catalogue stands).
+const modelJson = new WeakMap<FitModel, string>();
+
 /** What the materialisation was built from: the model (catalogue, topic, method) and the evidence. */
 function fingerprint(store: Store, model: FitModel): string {
-  const inputs = {
-    model,
-    method: { SIGMA, SLACK, COVERAGE_WEIGHT },
-    includeDemo: store.observations.demoVisible,
-    lastObservation: store.assessment.maxObservationId()
-  };
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+  let json = modelJson.get(model);
+  if (json === undefined) modelJson.set(model, (json = JSON.stringify(model)));
+  // Spelled out, this is JSON.stringify({ model, method, includeDemo, lastObservation }).
+  const inputs =
+    `{"model":${json},"method":${JSON.stringify({ SIGMA, SLACK, COVERAGE_WEIGHT })},` +
+    `"includeDemo":${JSON.stringify(store.observations.demoVisible)},` +
+    `"lastObservation":${JSON.stringify(store.assessment.maxObservationId())}}`;
+  return createHash('sha256').update(inputs).digest('hex');
 }
 
 /** Rebuilds every segment and day from the evidence, in one transaction. */

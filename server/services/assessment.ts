@@ -40,8 +40,21 @@ export function queryWindow<P extends PeriodKind>(
 
 const DEFAULT_SETTINGS = { halfLifeDays: 180, assessFrom: '1000-01-01', observableFrom: '1000-01-01' };
 
-/** The assessment's model from the catalogue and topic: scenarios, priors, voting indicators, bands. */
+// Every write and read of the assessment needs the model; the catalogue behind it changes only
+// when synchronised, which renews its version (read per call, so another process's sync counts).
+const models = new WeakMap<object, { version: string; model: FitModel }>();
+
+/** The assessment's model from the catalogue and topic: scenarios, priors, voting indicators, bands. Shared: never mutate it. */
 export function fitModel(store: Store): FitModel {
+  const version = store.catalogue.version();
+  const cached = models.get(store.catalogue);
+  if (cached && cached.version === version) return cached.model;
+  const model = readFitModel(store);
+  if (version !== null) models.set(store.catalogue, { version, model });
+  return model;
+}
+
+function readFitModel(store: Store): FitModel {
   const settings = store.catalogue.assessmentSettings() ?? DEFAULT_SETTINGS;
   const scenarios = store.catalogue.listScenarios();
   const scenarioIds = scenarios.map((s) => s.id);
@@ -70,28 +83,50 @@ export function segmentsAt(store: Store, model: FitModel, day: string): (VoteSeg
   );
 }
 
+export type SegmentReader = (day: string) => (VoteSegment | undefined)[];
+
+/**
+ * segmentsAt for one answer that asks several times: every day on or after the last segment
+ * sees the same (latest) segments, so they are read once. Stale as soon as anything is written.
+ */
+export function segmentReader(store: Store, model: FitModel): SegmentReader {
+  const { last } = store.assessment.segmentSpan();
+  const read = new Map<string, (VoteSegment | undefined)[]>();
+  return (day) => {
+    const key = last && day >= last ? '9999-12-31' : day;
+    let segments = read.get(key);
+    if (!segments) read.set(key, (segments = segmentsAt(store, model, key)));
+    return segments;
+  };
+}
+
 /**
  * The assessment at each of `days`: materialised days are read; days after the last reading
  * are computed from each indicator's latest segment (they only decay); days before the first
  * are the priors. All three are the same function (stateAt), so one date has one number.
  */
-export function statesOn(store: Store, model: FitModel, days: readonly string[]): Map<string, DayState> {
+export function statesOn(
+  store: Store,
+  model: FitModel,
+  days: readonly string[],
+  segments: SegmentReader = (day) => segmentsAt(store, model, day)
+): Map<string, DayState> {
   const found = new Map(store.assessment.days([...new Set(days)]).map((d) => [d.day, d as DayState]));
   const { first, last } = store.assessment.segmentSpan();
   let latest: (VoteSegment | undefined)[] | null = null;
   for (const day of days) {
     if (found.has(day)) continue;
     if (first && last && day > last) {
-      latest ??= segmentsAt(store, model, '9999-12-31');
+      latest ??= segments('9999-12-31');
       found.set(day, stateAt(day, latest, model));
     } else if (!first || day < first) {
       found.set(day, stateAt(day, [], model));
     } else {
-      found.set(day, stateAt(day, segmentsAt(store, model, day), model)); // not materialised yet: never after a rebuild
+      found.set(day, stateAt(day, segments(day), model)); // not materialised yet: never after a rebuild
     }
   }
   return found;
 }
 
-export const stateOn = (store: Store, model: FitModel, day: string): DayState =>
-  statesOn(store, model, [day]).get(day)!;
+export const stateOn = (store: Store, model: FitModel, day: string, segments?: SegmentReader): DayState =>
+  statesOn(store, model, [day], segments).get(day)!;

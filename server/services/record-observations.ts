@@ -29,26 +29,32 @@ function changedFrom(store: Store, stored: Observation[]): Map<string, string> {
  * Records observations (new ones and corrections) in one transaction, which also brings the
  * materialised assessment up to date from the earliest date they touch: all or nothing. Then
  * re-evaluates the warnings of the indicators they touch (each from the earliest date its
- * evidence changed) and the shift checks from the earliest of those dates on. Many rows (a bulk import) cost one assessment update.
+ * evidence changed) and the shift checks from the earliest of those dates on, in the same
+ * transaction. Many rows (a bulk import) cost one assessment update.
  */
 export function recordObservations(store: Store, rows: ObservationInput[], who: RecordOptions): Recorded {
-  const { stored, changes } = store.db
+  let warningsError: unknown = null;
+  // The warnings update runs inside the write's transaction as a savepoint, so a write costs one
+  // commit (one sync of the log) rather than two; when it fails, only the savepoint is undone.
+  const evaluateWarnings = store.db.transaction((changes: Map<string, string>) => {
+    const shiftFrom = [...changes.values()].sort()[0] ?? null;
+    const scope = { indicatorIds: [...changes.keys()], shiftFrom, changedFrom: Object.fromEntries(changes) };
+    runEvaluateWarnings({ store, clock: () => who.now, scope });
+  });
+  const stored = store.db
     .transaction(() => {
       const stored = store.observations.recordAll(rows, who);
       const changes = changedFrom(store, stored);
       refreshAssessment(store, changes);
-      return { stored, changes };
+      try {
+        evaluateWarnings(changes);
+      } catch (err) {
+        warningsError = err;
+      }
+      return stored;
       // IMMEDIATE: the write lock is taken (waiting out busy_timeout) before the first read. A deferred
       // transaction that reads and then writes fails at once with SQLITE_BUSY when another process wrote.
     })
     .immediate();
-  let warningsError: unknown = null;
-  try {
-    const shiftFrom = [...changes.values()].sort()[0] ?? null;
-    const scope = { indicatorIds: [...changes.keys()], shiftFrom, changedFrom: Object.fromEntries(changes) };
-    runEvaluateWarnings({ store, clock: () => who.now, scope });
-  } catch (err) {
-    warningsError = err;
-  }
   return { observations: stored, warningsError };
 }

@@ -7,7 +7,16 @@ import { leaderOf, type DayState, type FitModel } from '../analysis/scenario-fit
 import { sensitivity } from '../analysis/sensitivity.js';
 import type { Store } from '../db/store.js';
 import type { AssessmentAt, FitPoint, ScenarioFit, ScenarioPicture } from '../schemas/index.js';
-import { fitModel, queryWindow, segmentsAt, stateOn, statesOn, type Window } from './assessment.js';
+import {
+  fitModel,
+  queryWindow,
+  segmentReader,
+  segmentsAt,
+  stateOn,
+  statesOn,
+  type SegmentReader,
+  type Window
+} from './assessment.js';
 
 /** A day's state as shown: probabilities with ICD 203 words, the leader, analytic confidence. */
 export function presentState(state: DayState, model: FitModel): AssessmentAt {
@@ -40,7 +49,13 @@ type Query = { from?: string; to?: string; period: 'week' | 'month' | 'quarter';
  * The assessment per period of `window`, read at each period's last day (today for the current
  * period), with the readings that voted in it: what the scenario charts draw and the export writes.
  */
-export function fitPoints(store: Store, model: FitModel, window: Window, today: string): FitPoint[] {
+export function fitPoints(
+  store: Store,
+  model: FitModel,
+  window: Window,
+  today: string,
+  segments?: SegmentReader
+): FitPoint[] {
   const periods = periodsBetween(window.from, window.to, window.period).map((p) => ({
     ...p,
     at: p.end < today ? p.end : today
@@ -48,17 +63,24 @@ export function fitPoints(store: Store, model: FitModel, window: Window, today: 
   const states = statesOn(
     store,
     model,
-    periods.map((p) => p.at)
+    periods.map((p) => p.at),
+    segments
   );
   const evidenceDays = store.assessment.evidenceDays(periods[0]?.start ?? window.from, window.to);
+  // Both are in date order: one pass over the evidence days, not one per period.
+  let next = 0;
   return periods.map((p) => {
     const s = states.get(p.at)!;
+    while (next < evidenceDays.length && evidenceDays[next].day < p.start) next += 1;
+    let evidence = 0;
+    for (let i = next; i < evidenceDays.length && evidenceDays[i].day <= p.at; i++)
+      evidence += evidenceDays[i].evidence;
     return {
       start: p.start,
       end: p.end,
       at: p.at,
       leading: model.scenarioIds[leaderOf(s.probabilities)],
-      evidence: evidenceDays.filter((d) => d.day >= p.start && d.day <= p.at).reduce((a, d) => a + d.evidence, 0),
+      evidence,
       scenarios: model.scenarioIds.map((scenarioId, k) => ({
         scenarioId,
         probability: s.probabilities[k],
@@ -76,16 +98,18 @@ export function scenarioFitAnswer(store: Store, today: string, query: Query): Sc
   const at = [query.at ?? window.to, today].sort()[0];
   const titles = new Map(store.catalogue.listIndicators().map((i) => [i.id, i.title]));
   const title = (id: string) => titles.get(id) ?? id;
-  const segments = segmentsAt(store, model, at);
+  // The points, the state at `at`, ACH and movement mostly ask for the same (latest) segments: read them once.
+  const reader = segmentReader(store, model);
+  const segments = reader(at);
   const ach = achTable(at, segments, model);
   const sens = sensitivity(at, segments, model);
   return {
     ...window,
     scenarios: store.catalogue.listScenarios().map(({ id, title, summary, prior }) => ({ id, title, summary, prior })),
-    points: fitPoints(store, model, window, today),
-    assessment: presentState(stateOn(store, model, at), model),
+    points: fitPoints(store, model, window, today, reader),
+    assessment: presentState(stateOn(store, model, at, reader), model),
     ach: { at, rows: ach.rows.map((r) => ({ ...r, indicatorTitle: title(r.indicatorId) })), totals: ach.totals },
-    movement: movementAt(store, model, at, title),
+    movement: movementAt(store, model, at, title, reader),
     sensitivity: { ...sens, whatIfs: sens.whatIfs.map((w) => ({ ...w, indicatorTitle: title(w.indicatorId) })) }
   };
 }
@@ -95,17 +119,18 @@ export function movementAt(
   store: Store,
   model: FitModel,
   at: string,
-  title: (id: string) => string
+  title: (id: string) => string,
+  segments: SegmentReader = (day) => segmentsAt(store, model, day)
 ): ScenarioFit['movement'] {
   const end = store.assessment.lastEvidenceDay(at);
   if (!end) return null;
-  const states = statesOn(store, model, [end, addDays(end, -7)]);
+  const states = statesOn(store, model, [end, addDays(end, -7)], segments);
   const m = describeMovement({
     asked: at,
     end,
     before: states.get(addDays(end, -7))!,
     after: states.get(end)!,
-    segments: segmentsAt(store, model, end),
+    segments: segments(end),
     model
   });
   return { ...m, drivers: m.drivers.map((d) => ({ ...d, indicatorTitle: title(d.indicatorId) })) };
