@@ -16,6 +16,7 @@ import { scenarioPicture } from '../server/services/scenario-picture.js';
 import { signIn } from '../tests/support/sign-in.js';
 import { tempDir } from '../tests/support/test-catalogue.js';
 import { fullScans, queriesRunBy } from './bench-plans.js';
+import { partial, wanted } from './bench/only.js';
 import { LARGE, sideBySide } from './bench/side-by-side.js';
 
 const STARTED = Date.now();
@@ -140,6 +141,7 @@ async function prepare(total: number) {
         })
       )
   };
+  for (const label of Object.keys(calls)) if (!wanted(`10× the data: ${label}`)) delete calls[label];
   const observations = app.store.observations.total();
   const close = async () => {
     await app.close();
@@ -166,7 +168,9 @@ async function checkPlans(scale: Awaited<ReturnType<typeof prepare>>) {
 
 async function main() {
   const scales = [];
-  for (const total of SCALES) {
+  // BENCH_ONLY naming no call of the scale table skips it (and the import and plans with it).
+  const scaleTable = !partial || wanted('10× the data: ');
+  for (const total of scaleTable ? SCALES : []) {
     const s = await prepare(total);
     console.log(
       `${s.observations} observations: synthetic insert ${s.insertMs.toFixed(0)} ms, assessment rebuild ${s.rebuildMs.toFixed(0)} ms`
@@ -182,6 +186,13 @@ async function main() {
     }
   }
   const medians = samples.map((m) => new Map([...m].map(([label, xs]) => [label, median(xs)])));
+  if (scales.length && Object.keys(scales[0].calls).length) await printScales(scales, medians);
+  for (const s of scales) await s.close();
+  if (IMPORT_ROWS > 0 && !partial) await measureImport();
+  await sideBySide({ observations: scales.map((s) => s.observations), medians }, STARTED);
+}
+
+async function printScales(scales: Awaited<ReturnType<typeof prepare>>[], medians: Map<string, number>[]) {
   const head = scales.map((s) => `${s.observations} obs.`.padStart(14)).join('');
   console.log(
     `\nms per call, median of ${REPEATS} interleaved rounds${scales.length > 1 ? ', and the ratio (target ≤ 1.5×)' : ''}:`
@@ -194,9 +205,6 @@ async function main() {
     console.log(`  ${label.padEnd(52)}${cells}${ratio}`);
   }
   await checkPlans(scales.at(-1)!);
-  for (const s of scales) await s.close();
-  if (IMPORT_ROWS > 0) await measureImport();
-  await sideBySide({ observations: scales.map((s) => s.observations), medians }, STARTED);
 }
 
 async function measureImport() {

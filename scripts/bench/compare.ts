@@ -10,6 +10,7 @@ import { firstPageJs, launch } from './first-page-js.js';
 import { endpointComparisons } from './endpoints.js';
 import { importVsRaw, storeWriteVsRaw, writeInput } from './in-process.js';
 import { mixedLoad } from './mixed-load.js';
+import { wanted } from './only.js';
 import { atLeast, atMost, type Entry } from './results.js';
 import { ROOT, signInOver, startApp, startBare } from './servers.js';
 
@@ -39,48 +40,48 @@ export async function runComparisons(
   const [seriesId, writeId] = data.indicatorIds;
   const from = tenYearsAgo();
 
-  o.log(`  bulk import of ${o.importRows.toLocaleString('en')} observations…`);
-  const imp = importVsRaw(
-    data.file,
-    [join(data.dir, 'import-store.db'), join(data.dir, 'import-raw.db')],
-    o.importRows,
-    data.indicatorIds
-  );
-  entries.push(
-    atLeast(
-      `bulk import of ${o.importRows.toLocaleString('en')} vs raw insert in one transaction`,
-      imp.raw / imp.store,
-      0.5,
-      {
+  const importName = `bulk import of ${o.importRows.toLocaleString('en')} vs raw insert in one transaction`;
+  if (wanted(importName)) {
+    o.log(`  bulk import of ${o.importRows.toLocaleString('en')} observations…`);
+    const imp = importVsRaw(
+      data.file,
+      [join(data.dir, 'import-store.db'), join(data.dir, 'import-raw.db')],
+      o.importRows,
+      data.indicatorIds
+    );
+    entries.push(
+      atLeast(importName, imp.raw / imp.store, 0.5, {
         storeSeconds: imp.store,
         rawSeconds: imp.raw,
         storeRowsPerSecond: o.importRows / imp.store,
         rawRowsPerSecond: o.importRows / imp.raw
-      }
-    )
-  );
+      })
+    );
+  }
 
-  o.log('  store write vs raw transaction…');
-  const officerId = (() => {
-    const db = openDb(data.file);
-    const id = createStore(db, { includeDemo: false }).users.forLogin(OFFICERS[0])?.id;
-    db.close();
-    return id ?? 1;
-  })();
-  const [storeWrite, rawWrite] = await storeWriteVsRaw(data.file, writeId, officerId, o.seconds, o.rounds);
-  entries.push(
-    atLeast(
-      'store write vs raw insert + audit row (synchronous FULL)',
-      storeWrite.perSecond / rawWrite.perSecond,
-      0.3,
-      {
-        storeWritesPerSecond: storeWrite.perSecond,
-        rawWritesPerSecond: rawWrite.perSecond,
-        storeMeanMs: storeWrite.meanMs,
-        rawMeanMs: rawWrite.meanMs
-      }
-    )
-  );
+  if (wanted('store write vs raw insert + audit row')) {
+    o.log('  store write vs raw transaction…');
+    const officerId = (() => {
+      const db = openDb(data.file);
+      const id = createStore(db, { includeDemo: false }).users.forLogin(OFFICERS[0])?.id;
+      db.close();
+      return id ?? 1;
+    })();
+    const [storeWrite, rawWrite] = await storeWriteVsRaw(data.file, writeId, officerId, o.seconds, o.rounds);
+    entries.push(
+      atLeast(
+        'store write vs raw insert + audit row (synchronous FULL)',
+        storeWrite.perSecond / rawWrite.perSecond,
+        0.3,
+        {
+          storeWritesPerSecond: storeWrite.perSecond,
+          rawWritesPerSecond: rawWrite.perSecond,
+          storeMeanMs: storeWrite.meanMs,
+          rawMeanMs: rawWrite.meanMs
+        }
+      )
+    );
+  }
 
   o.log('  starting the server and the bare node:http baseline…');
   const [app, bare] = await Promise.all([startApp(data.file, staticDir), startBare(data.file)]);
@@ -95,6 +96,8 @@ export async function runComparisons(
       ))
     );
 
+    if (!wanted('mixed load') && !wanted("first page's JavaScript") && !wanted('indicator chart'))
+      return { entries, observations: data.observations, load: {} };
     o.log(`  mixed load: 50 clients for ${o.loadSeconds} s…`);
     const load = await mixedLoad(app.url, officer.headers, {
       seriesPath,

@@ -5,6 +5,7 @@ import { openDb } from '../../server/db/open-db.js';
 import type { CompareOptions } from './compare.js';
 import { hammer, loop, sideBySide, type Figures } from './http-load.js';
 import { rawSeries, writeInput } from './in-process.js';
+import { wanted } from './only.js';
 import { atLeast, atMost, type Entry } from './results.js';
 import type { Running, Session } from './servers.js';
 
@@ -50,77 +51,96 @@ export async function endpointComparisons(c: EndpointContext, o: CompareOptions)
     };
   const appSeries = get(`${app.url}/api${seriesPath}`);
 
-  o.log('  series: endpoint vs raw statement, vs bare node:http…');
-  const cadenceDays = await fetch(`${app.url}/api/indicators/${seriesId}`, { headers: officer.headers }).then(
-    async (r) => ((await r.json()) as { cadenceDays: number }).cadenceDays
-  );
-  const rawDb = openDb(c.file);
-  const raw = rawSeries(rawDb, seriesId, from, cadenceDays);
-  const [endpoint, rawFigures] = await sideBySide(o.rounds, appSeries, () => loop(raw.whole, o.seconds));
-  const queryOnly = loop(raw.queryOnly, Math.min(1, o.seconds));
-  rawDb.close();
-  entries.push(
-    atLeast(
-      'series endpoint vs raw prepared statement in-process',
-      endpoint.perSecond / rawFigures.perSecond,
-      0.6,
-      {
-        ...speed('endpoint', endpoint),
-        ...speed('raw', rawFigures),
-        rawQueryOnlyMs: queryOnly.meanMs,
-        connections: o.connections
-      },
-      'raw = the statement, the same series computation and JSON.stringify'
-    )
-  );
-  const [endpoint2, bareSeries] = await sideBySide(
-    o.rounds,
-    appSeries,
-    get(`${bare.url}${seriesPath.replace('/indicators/', '/series/').replace('/series?', '?')}`, {})
-  );
-  entries.push(
-    atLeast('series endpoint vs bare node:http, same query + JSON', endpoint2.perSecond / bareSeries.perSecond, 0.9, {
-      ...speed('endpoint', endpoint2),
-      ...speed('bare', bareSeries)
-    })
-  );
+  if (wanted('series endpoint vs')) {
+    o.log('  series: endpoint vs raw statement, vs bare node:http…');
+    const cadenceDays = await fetch(`${app.url}/api/indicators/${seriesId}`, { headers: officer.headers }).then(
+      async (r) => ((await r.json()) as { cadenceDays: number }).cadenceDays
+    );
+    const rawDb = openDb(c.file);
+    const raw = rawSeries(rawDb, seriesId, from, cadenceDays);
+    const [endpoint, rawFigures] = await sideBySide(o.rounds, appSeries, () => loop(raw.whole, o.seconds));
+    const queryOnly = loop(raw.queryOnly, Math.min(1, o.seconds));
+    rawDb.close();
+    entries.push(
+      atLeast(
+        'series endpoint vs raw prepared statement in-process',
+        endpoint.perSecond / rawFigures.perSecond,
+        0.6,
+        {
+          ...speed('endpoint', endpoint),
+          ...speed('raw', rawFigures),
+          rawQueryOnlyMs: queryOnly.meanMs,
+          connections: o.connections
+        },
+        'raw = the statement, the same series computation and JSON.stringify'
+      )
+    );
+    const [endpoint2, bareSeries] = await sideBySide(
+      o.rounds,
+      appSeries,
+      get(`${bare.url}${seriesPath.replace('/indicators/', '/series/').replace('/series?', '?')}`, {})
+    );
+    entries.push(
+      atLeast('series endpoint vs bare node:http, same query + JSON', endpoint2.perSecond / bareSeries.perSecond, 0.9, {
+        ...speed('endpoint', endpoint2),
+        ...speed('bare', bareSeries)
+      })
+    );
+  }
 
   o.log('  overview and fit vs one series…');
-  const [overview, series3] = await sideBySide(o.rounds, get(`${app.url}/api/overview`), appSeries);
-  entries.push(
-    atMost('overview vs one indicator series (time per request)', series3.perSecond / overview.perSecond, 2, {
-      ...speed('overview', overview),
-      ...speed('series', series3)
-    })
-  );
-  const fitUrl = `${app.url}/api/scenarios/fit?period=week&from=${from}`;
-  const [fit, series4] = await sideBySide(o.rounds, get(fitUrl, manager.headers), appSeries);
-  entries.push(
-    atMost('fit over 10 years weekly vs series, same range (time per request)', series4.perSecond / fit.perSecond, 2, {
-      ...speed('fit', fit),
-      ...speed('series', series4)
-    })
-  );
+  if (wanted('overview vs one indicator series')) {
+    const [overview, series3] = await sideBySide(o.rounds, get(`${app.url}/api/overview`), appSeries);
+    entries.push(
+      atMost('overview vs one indicator series (time per request)', series3.perSecond / overview.perSecond, 2, {
+        ...speed('overview', overview),
+        ...speed('series', series3)
+      })
+    );
+  }
 
-  o.log('  POST endpoint vs bare node:http calling the same store write…');
-  let n = 0;
-  const post = (url: string, headers: Record<string, string>) => async () => {
-    const json = { ...headers, 'content-type': 'application/json' };
-    await warm(url, { method: 'POST', headers: json, body: JSON.stringify(writeInput(writeId, n++)) });
-    const body = JSON.stringify(writeInput(writeId, n++));
-    return hammer({ url, method: 'POST', headers: json, body }, o.connections, o.seconds).then((f) => ok(f, url));
-  };
-  const [postApp, postBare] = await sideBySide(
-    o.rounds,
-    post(`${app.url}/api/observations`, officer.headers),
-    post(`${bare.url}/observations`, {})
-  );
-  entries.push(
-    atLeast('POST /api/observations vs bare node:http, same store write', postApp.perSecond / postBare.perSecond, 0.8, {
-      ...speed('endpoint', postApp),
-      ...speed('bare', postBare)
-    })
-  );
+  if (wanted('fit over 10 years weekly')) {
+    const fitUrl = `${app.url}/api/scenarios/fit?period=week&from=${from}`;
+    const [fit, series4] = await sideBySide(o.rounds, get(fitUrl, manager.headers), appSeries);
+    entries.push(
+      atMost(
+        'fit over 10 years weekly vs series, same range (time per request)',
+        series4.perSecond / fit.perSecond,
+        2,
+        {
+          ...speed('fit', fit),
+          ...speed('series', series4)
+        }
+      )
+    );
+  }
+
+  if (wanted('POST /api/observations vs bare')) {
+    o.log('  POST endpoint vs bare node:http calling the same store write…');
+    let n = 0;
+    const post = (url: string, headers: Record<string, string>) => async () => {
+      const json = { ...headers, 'content-type': 'application/json' };
+      await warm(url, { method: 'POST', headers: json, body: JSON.stringify(writeInput(writeId, n++)) });
+      const body = JSON.stringify(writeInput(writeId, n++));
+      return hammer({ url, method: 'POST', headers: json, body }, o.connections, o.seconds).then((f) => ok(f, url));
+    };
+    const [postApp, postBare] = await sideBySide(
+      o.rounds,
+      post(`${app.url}/api/observations`, officer.headers),
+      post(`${bare.url}/observations`, {})
+    );
+    entries.push(
+      atLeast(
+        'POST /api/observations vs bare node:http, same store write',
+        postApp.perSecond / postBare.perSecond,
+        0.8,
+        {
+          ...speed('endpoint', postApp),
+          ...speed('bare', postBare)
+        }
+      )
+    );
+  }
 
   return entries;
 }

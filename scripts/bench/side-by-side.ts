@@ -2,6 +2,7 @@
 // first half (each endpoint at 10× the data), the load test, the targets table and the results files.
 import { loadavg } from 'node:os';
 import { runComparisons } from './compare.js';
+import { partial } from './only.js';
 import { atMost, describeMachine, printTable, writeResults, type Entry } from './results.js';
 
 export const LARGE = process.argv.includes('--large');
@@ -41,6 +42,8 @@ export async function sideBySide(scales: ScaleFigures, startedAt: number, loadAt
   const seconds = (Date.now() - startedAt) / 1000;
   console.log(`\nmixed load: ${JSON.stringify(load)}`);
   console.log(`whole run: ${seconds.toFixed(0)} s`);
+  if (partial)
+    return console.log('BENCH_ONLY: a partial run, bench/results.json and bench/results.md left as they were');
   writeResults(all, {
     mode: LARGE ? 'large' : 'default',
     observations,
