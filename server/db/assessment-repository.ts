@@ -72,6 +72,9 @@ export function createAssessmentRepository(db: Db, { includeDemo }: { includeDem
     segmentsFrom: db.prepare(
       `SELECT ${SEGMENT} FROM assessment_segments WHERE from_day >= ? ORDER BY from_day, indicator_id`
     ),
+    segmentsFromExcept: db.prepare(`SELECT ${SEGMENT} FROM assessment_segments WHERE from_day >= ?
+      AND NOT EXISTS (SELECT 1 FROM json_each(?) j WHERE j.key = indicator_id AND from_day >= j.value)
+      ORDER BY from_day, indicator_id`),
     deleteSegments: db.prepare('DELETE FROM assessment_segments WHERE indicator_id = ? AND from_day >= ?'),
     insertSegment:
       db.prepare(`INSERT INTO assessment_segments (indicator_id, from_day, weight_sum, log_likelihood_json, distance_json, readings_json)
@@ -111,6 +114,9 @@ export function createAssessmentRepository(db: Db, { includeDemo }: { includeDem
         return row ? toSegment(row) : undefined;
       }),
     segmentsFrom: (day: string) => (q.segmentsFrom.all(day) as SegmentRow[]).map(toSegment),
+    /** segmentsFrom, leaving out each of `except`'s indicators from its date on (a write has just computed those). */
+    segmentsFromExcept: (day: string, except: ReadonlyMap<string, string>) =>
+      (q.segmentsFromExcept.all(day, JSON.stringify(Object.fromEntries(except))) as SegmentRow[]).map(toSegment),
     segmentSpan: () => q.segmentSpan.get() as { first: string | null; last: string | null },
     replaceSegments(indicatorId: string, from: string, segments: VoteSegment[]) {
       q.deleteSegments.run(indicatorId, from);

@@ -68,11 +68,17 @@ export function refreshAssessment(store: Store, changes: ReadonlyMap<string, str
   // Days after the last segment were never stored (they only decay); a later segment needs them.
   const lastBefore = store.assessment.segmentSpan().last;
   let earliest: string | null = null;
+  // What was just computed is kept to sweep with, rather than read back (an import can redo years).
+  const computed = new Map<string, VoteSegment[]>();
+  const computedFrom = new Map<string, string>();
   for (const [id, date] of changes) {
     if (!model.bands[id]) continue;
     const from = date < model.assessFrom ? model.assessFrom : date;
     const before = store.assessment.segmentBefore(id, from)?.readings ?? [];
-    store.assessment.replaceSegments(id, from, voteSegments(id, before, store.assessment.readingsOf(id, from), model));
+    const made = voteSegments(id, before, store.assessment.readingsOf(id, from), model);
+    store.assessment.replaceSegments(id, from, made);
+    computed.set(id, made);
+    computedFrom.set(id, from);
     if (!earliest || from < earliest) earliest = from;
   }
   if (earliest) {
@@ -81,8 +87,11 @@ export function refreshAssessment(store: Store, changes: ReadonlyMap<string, str
     const from = gap < earliest ? gap : earliest;
     const start = first && first > from ? first : from;
     const active = store.assessment.segmentsAt(model.indicatorIds, addDays(start, -1)).filter((s) => s !== undefined);
-    const days =
-      first && last && start <= last ? sweepDays(start, last, active, store.assessment.segmentsFrom(start), model) : [];
+    const upcoming = () => [
+      ...store.assessment.segmentsFromExcept(start, computedFrom),
+      ...[...computed.values()].flat().filter((s) => s.from >= start)
+    ];
+    const days = first && last && start <= last ? sweepDays(start, last, active, upcoming(), model) : [];
     store.assessment.replaceDays(start, days, first);
   }
   store.meta.set(FINGERPRINT_KEY, fingerprint(store, model));
