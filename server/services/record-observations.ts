@@ -49,6 +49,8 @@ export function recordObservations(store: Store, rows: ObservationInput[], who: 
       try {
         evaluateWarnings(changes);
       } catch (err) {
+        // A full disk or an I/O error can end the whole transaction: then the write itself has failed.
+        if (!store.db.inTransaction) throw err;
         warningsError = err;
       }
       return stored;
