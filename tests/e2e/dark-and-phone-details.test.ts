@@ -98,6 +98,13 @@ describe('dark theme and phone details', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
   });
 
+  it("phone: the briefing's evidence keeps each rationale readable", async () => {
+    await phone.goto(`${server.url}/briefing?from=2023-02-01&to=2024-01-31`);
+    const rationale = phone.getByTestId('briefing-evidence').first().locator('tbody td').nth(4);
+    await rationale.waitFor({ state: 'attached' });
+    expect((await rationale.boundingBox())!.width).toBeGreaterThanOrEqual(150);
+  });
+
   it("times in running text name the reader's zone: the next digest's period", async () => {
     await phone.goto(`${server.url}/digests/preview`);
     const lead = phone.locator('main p.lead');
