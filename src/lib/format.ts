@@ -29,6 +29,12 @@ export function zoneName(iso: string): string {
   return zoneFormat.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
+/** "15 Mar 2024 14:05 CET": a local time named with its zone, for running text where a <Time> cannot go. */
+export function formatDateTimeWithZone(iso: string): string {
+  const zone = zoneName(iso);
+  return zone ? `${formatDateTime(iso)} ${zone}` : formatDateTime(iso);
+}
+
 /** Period label for the trend tooltip: "Mar 2024", "Q1 2024" or "week of 4 Mar 2024". */
 export function formatPeriod(start: string, period: 'week' | 'month' | 'quarter'): string {
   const d = parseISO(start);
