@@ -4,25 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, signInAs } from '../tests/e2e/support/browser.js';
 import { startTestServer } from '../tests/support/test-server.js';
+import { EVERY_PAGE } from '../tests/support/pages.js';
 
 const out = process.argv[2] ?? 'test-results/shots';
 const filter = process.argv[3] ?? '';
-const PAGES = [
-  '/',
-  '/indicators/external-funding-flows',
-  '/families/funding',
-  '/scenarios',
-  '/scenarios/underground-persistence',
-  '/briefing?from=2023-02-01&to=2024-01-31',
-  '/warnings',
-  '/validator',
-  '/digests',
-  '/sources',
-  '/settings',
-  '/admin/users',
-  '/admin/audit',
-  '/admin/deliveries'
-];
+const PAGES = EVERY_PAGE;
 mkdirSync(out, { recursive: true });
 const server = await startTestServer({ demo: true });
 const browser = await launchBrowser();

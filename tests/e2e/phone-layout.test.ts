@@ -6,23 +6,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULTS, launchBrowser, signInAs } from './support/browser.js';
 import { startTestServer } from '../support/test-server.js';
+import { ADMIN_PAGES, DIGEST_PREVIEW_PAGE, READER_PAGES } from '../support/pages.js';
 
-const PAGES = [
-  '/',
-  '/indicators/external-funding-flows',
-  '/families/funding',
-  '/scenarios',
-  '/scenarios/underground-persistence',
-  '/warnings',
-  '/validator',
-  '/digests',
-  '/digests/preview',
-  '/sources',
-  '/settings',
-  '/admin/users',
-  '/admin/audit',
-  '/admin/deliveries'
-];
+const PAGES = [...READER_PAGES, DIGEST_PREVIEW_PAGE, ...ADMIN_PAGES];
 
 describe('phone layout (390 px)', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
