@@ -51,5 +51,5 @@ describe('warnings after a write, evaluated over its window only', () => {
       }),
       { numRuns: 25 }
     );
-  });
+  }, 120_000); // dozens of real transactions on two databases: slow on a loaded two-core machine
 });
