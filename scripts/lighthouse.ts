@@ -9,20 +9,9 @@ import type { Result } from 'lighthouse';
 import { DEMO_ACCOUNTS } from '../server/auth/demo-accounts.js';
 import { SESSION_COOKIE } from '../server/auth/auth-plugin.js';
 import { startTestServer } from '../tests/support/test-server.js';
+import { READER_PAGES } from '../tests/support/pages.js';
 
-const PAGES = [
-  '/login',
-  '/',
-  '/indicators/external-funding-flows',
-  '/families/funding',
-  '/scenarios',
-  '/scenarios/underground-persistence',
-  '/warnings',
-  '/validator',
-  '/digests',
-  '/sources',
-  '/settings'
-];
+const PAGES = ['/login', ...READER_PAGES];
 const CATEGORIES = ['accessibility', 'best-practices', 'performance'] as const;
 const METRICS = [
   'first-contentful-paint',

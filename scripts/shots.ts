@@ -11,6 +11,7 @@ import type { Role } from '../server/schemas/index.js';
 import { launchBrowser, signInAs } from '../tests/e2e/support/browser.js';
 import { tempDir } from '../tests/support/test-catalogue.js';
 import { startTestServer } from '../tests/support/test-server.js';
+import { EVERY_PAGE } from '../tests/support/pages.js';
 
 const out = process.argv[2] ?? 'test-results/shots';
 const filter = process.argv[3] ?? '';
@@ -23,27 +24,7 @@ const ids = await sampleIds();
 
 /** Pages per role: the administrator sees every route; the others where their page differs or is refused. */
 const PAGES: Record<Role, string[]> = {
-  admin: [
-    '/',
-    INDICATOR,
-    '/families/funding',
-    '/scenarios',
-    '/scenarios/underground-persistence',
-    '/briefing?from=2023-02-01&to=2024-01-31',
-    '/warnings',
-    '/validator',
-    '/digests',
-    `/digests/${ids.digest}`,
-    '/digests/preview',
-    '/sources',
-    `/sources/${ids.source}`,
-    '/import',
-    '/settings',
-    '/admin/users',
-    '/admin/audit',
-    '/admin/deliveries',
-    '/indicators/no-such-indicator'
-  ],
+  admin: [...EVERY_PAGE, `/digests/${ids.digest}`, `/sources/${ids.source}`, '/indicators/no-such-indicator'],
   watch_officer: ['/', INDICATOR, '/families/funding', '/warnings', '/sources', '/import', '/settings', '/admin/users'],
   manager: ['/', INDICATOR, '/warnings', '/digests', '/sources', '/settings']
 };

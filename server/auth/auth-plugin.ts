@@ -45,6 +45,8 @@ export interface ApiRouteAccess {
   url: string;
   public: boolean;
   roles: readonly Role[] | null;
+  /** The statuses whose answer the route declares (`schema.response`): every API route declares some. */
+  responses: string[];
 }
 
 const deny = (reply: FastifyReply, status: 401 | 403, message: string) =>
@@ -75,7 +77,8 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
         },
         get roles() {
           return route.config?.roles ?? null;
-        }
+        },
+        responses: Object.keys((route.schema?.response as object | undefined) ?? {})
       });
     }
   });

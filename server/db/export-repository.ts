@@ -5,7 +5,7 @@ import {
   FROM as OBSERVATION_FROM,
   toObservation,
   type ObservationRow
-} from './observation-repository.js';
+} from './observation-rows.js';
 
 export interface ObservationFilter {
   indicatorId?: string;

@@ -1,62 +1,13 @@
 import { observationWeight } from '../analysis/grading.js';
 import type { WeightedReading } from '../analysis/series.js';
 import { InputError } from '../errors.js';
-import type { Observation, ObservationInput, Reliability } from '../schemas/index.js';
+import type { Observation, ObservationInput } from '../schemas/index.js';
 import type { Actor } from '../actor.js';
 import type { AuditRepository } from './audit-repository.js';
+import { createIndicatorActivity } from './indicator-activity.js';
+import { COLUMNS, FROM, toObservation, type ObservationRow } from './observation-rows.js';
 import type { SourceRepository } from './source-repository.js';
 import type { Db } from './open-db.js';
-
-export interface ObservationRow {
-  id: number;
-  indicatorId: string;
-  observedAt: string;
-  level: number;
-  quantity: number | null;
-  rationale: string;
-  sourceId: number;
-  sourceTitle: string;
-  sourceUrl: string;
-  reliability: Reliability;
-  credibility: number;
-  supersedes: number | null;
-  supersededBy: number | null;
-  recordedAt: string;
-  demo: number;
-  recordedById: number | null;
-  recordedByUsername: string | null;
-  recordedByName: string | null;
-}
-
-export const COLUMNS = `o.id, o.indicator_id AS indicatorId, o.observed_at AS observedAt, o.level, o.quantity,
-  o.rationale, s.id AS sourceId, s.title AS sourceTitle, s.url AS sourceUrl, o.reliability, o.credibility,
-  o.supersedes, c.id AS supersededBy, o.recorded_at AS recordedAt, o.demo,
-  u.id AS recordedById, u.username AS recordedByUsername, u.display_name AS recordedByName`;
-export const FROM = `observations o JOIN sources s ON s.id = o.source_id LEFT JOIN observations c ON c.supersedes = o.id
-  LEFT JOIN users u ON u.id = o.recorded_by`;
-
-export function toObservation(r: ObservationRow): Observation {
-  return {
-    id: r.id,
-    indicatorId: r.indicatorId,
-    observedAt: r.observedAt,
-    level: r.level,
-    quantity: r.quantity,
-    rationale: r.rationale,
-    source: { id: r.sourceId, title: r.sourceTitle, url: r.sourceUrl || null },
-    reliability: r.reliability,
-    credibility: r.credibility,
-    weight: observationWeight(r.reliability, r.credibility),
-    supersedes: r.supersedes,
-    supersededBy: r.supersededBy,
-    recordedAt: r.recordedAt,
-    demo: r.demo === 1,
-    recordedBy:
-      r.recordedById === null
-        ? null
-        : { id: r.recordedById, username: r.recordedByUsername!, displayName: r.recordedByName! }
-  };
-}
 
 /** Who records (`userId` null for system loads such as demonstration data), and whether it is demonstration data. */
 export interface RecordOptions extends Actor {
@@ -68,21 +19,6 @@ export interface RecordOptions extends Actor {
  * nothing is updated or deleted (the table's triggers refuse it too). `includeDemo` false hides
  * demonstration rows from every read.
  */
-/** The kept month sums store weights as whole numbers of 1e-4 (migration 0010), so they add exactly. */
-const WEIGHT_UNITS = 1e4;
-
-interface MonthSums {
-  at: string;
-  weightedLevels: number;
-  weight: number;
-}
-/** A month's weighted mean level (README, Method: Series), rounded as the series are. */
-const monthReading = (m: MonthSums) => ({
-  at: m.at,
-  reading: Math.round((m.weightedLevels / m.weight) * 1e4) / 1e4,
-  weight: m.weight / WEIGHT_UNITS
-});
-
 export function createObservationRepository(
   db: Db,
   { includeDemo }: { includeDemo: boolean },
@@ -90,28 +26,7 @@ export function createObservationRepository(
 ) {
   const visible = includeDemo ? '1 = 1' : 'o.demo = 0';
   const visibleCorrection = includeDemo ? '1 = 1' : 'c.demo = 0';
-  // Month sums and observed days are kept per view by triggers (migration 0010).
-  const view = includeDemo ? 'all' : 'real';
   const q = {
-    monthly: db.prepare(`SELECT month AS at, weighted_levels AS weightedLevels, weight FROM indicator_months
-      WHERE indicator_id = ? AND view = '${view}' AND month >= ? AND readings > 0 ORDER BY month`),
-    monthsBackFrom: db.prepare(`SELECT month AS at, weighted_levels AS weightedLevels, weight FROM indicator_months
-      WHERE indicator_id = ? AND view = '${view}' AND month < ? AND readings > 0 ORDER BY month DESC`),
-    observedDates: db
-      .prepare(
-        `SELECT day FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND day >= ? AND readings > 0
-      ORDER BY day`
-      )
-      .pluck(),
-    lastObservedBefore: db
-      .prepare(
-        `SELECT max(day) FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND day < ?
-      AND readings > 0`
-      )
-      .pluck(),
-    lastObservedAt: db
-      .prepare(`SELECT max(day) FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND readings > 0`)
-      .pluck(),
     byIndicator: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = ? AND ${visible}
       ORDER BY o.observed_at DESC, o.id DESC`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = ?`),
@@ -119,9 +34,6 @@ export function createObservationRepository(
       FROM observations o WHERE o.indicator_id = ? AND ${visible}
         AND NOT EXISTS (SELECT 1 FROM observations c WHERE c.supersedes = o.id AND ${visibleCorrection})
         AND o.observed_at BETWEEN ? AND ? ORDER BY o.observed_at, o.id`),
-    firstObservedAt: db
-      .prepare(`SELECT min(day) FROM indicator_days WHERE indicator_id = ? AND view = '${view}' AND readings > 0`)
-      .pluck(),
     indicatorState: db.prepare('SELECT retired_at AS retiredAt FROM indicators WHERE id = ?'),
     observableFrom: db.prepare('SELECT observable_from FROM topic LIMIT 1').pluck(),
     insert: db.prepare(`INSERT INTO observations (indicator_id, observed_at, level, quantity, rationale, source_id,
@@ -214,6 +126,7 @@ export function createObservationRepository(
   return {
     /** Whether demonstration rows count (WATCHFLOOR_DEMO). */
     demoVisible: includeDemo,
+    ...createIndicatorActivity(db, { includeDemo }),
     record: (input: ObservationInput, options: RecordOptions) => db.transaction(recordOne)(input, options),
     /** Many observations in one transaction (demonstration data): one bad row writes none. */
     recordAll: (inputs: ObservationInput[], options: RecordOptions) =>
@@ -235,31 +148,6 @@ export function createObservationRepository(
         demo: r.demo === 1
       }));
     },
-    /**
-     * The indicator's observed months with their weighted mean level (README, Method: Series; rounded as the
-     * series are), from the kept month sums: what tripwires and novelty look at, without the rows.
-     */
-    monthlyReadings: (indicatorId: string, since = '0000-01-01') =>
-      (q.monthly.all(indicatorId, since) as MonthSums[]).map(monthReading),
-    /**
-     * The latest observed month before `month` whose reading is `level` or lower (null if none):
-     * read backwards from `month`, stopping there.
-     */
-    lastMonthAtOrBelow(indicatorId: string, month: string, level: number): string | null {
-      for (const m of q.monthsBackFrom.iterate(indicatorId, month) as IterableIterator<MonthSums>) {
-        if (monthReading(m).reading <= level) return m.at; // leaving the loop closes the statement
-      }
-      return null;
-    },
-    /** The distinct dates of the indicator's active observations from `since` on, in order (staleness gaps). */
-    observedDates: (indicatorId: string, since = '0000-01-01') => q.observedDates.all(indicatorId, since) as string[],
-    /** The indicator's latest observed day before `day` (null without any). */
-    lastObservedBefore: (indicatorId: string, day: string) =>
-      (q.lastObservedBefore.get(indicatorId, day) as string | null | undefined) ?? null,
-    /** The date of the indicator's first active observation (null without any). */
-    firstObservedAt: (indicatorId: string) => (q.firstObservedAt.get(indicatorId) as string | null | undefined) ?? null,
-    /** The date of the indicator's latest active observation (null without any). */
-    lastObservedAt: (indicatorId: string) => (q.lastObservedAt.get(indicatorId) as string | null | undefined) ?? null,
     /** Observations recorded (new or corrections) in (from, to], by recording time. */
     recordedBetween: (from: string | null, to: string): Observation[] =>
       (q.recordedBetween.all({ from, to }) as ObservationRow[]).map(toObservation),

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth/auth-plugin.js';
@@ -12,28 +13,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/login',
     { config: { public: true }, schema: { body: LoginInput, response: { 200: Me, 401: ErrorBody, 429: ErrorBody } } },
     async (req, reply) => {
-      const attempt = {
-        ...req.body,
-        address: req.ip,
-        now: app.clock(),
-        demo: app.includeDemo,
-        policy: app.sessionPolicy
-      };
-      const result = await signIn(app.store, { ...attempt, earlierToken: req.cookies[SESSION_COOKIE] });
+      const { ip: address, cookies } = req;
+      const context = { address, now: app.clock(), demo: app.includeDemo, policy: app.sessionPolicy };
+      const result = await signIn(app.store, { ...req.body, ...context, earlierToken: cookies[SESSION_COOKIE] });
       if (result.kind === 'locked') {
         const message = `too many failed sign-ins: try again in ${result.seconds} seconds`;
         return reply.code(429).header('retry-after', String(result.seconds)).send({ message });
       }
       if (result.kind === 'refused') return reply.code(401).send({ message: 'wrong username or password' });
-      // Secure when the client reached us over TLS (directly, or per a trusted proxy's X-Forwarded-Proto).
-      const secure = req.protocol === 'https';
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure,
-        expires: new Date(result.expiresAt)
-      });
+      setSessionCookie(reply, result.token, result.expiresAt, req.protocol === 'https');
       return result.me;
     }
   );
@@ -54,3 +42,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     csrfToken: req.session!.csrfToken
   }));
 };
+
+/** The session's cookie: script-proof, same-site only, and Secure when the client reached us over TLS. */
+function setSessionCookie(reply: FastifyReply, token: string, expiresAt: string, overTls: boolean) {
+  // overTls: directly, or per a trusted proxy's X-Forwarded-Proto.
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: overTls,
+    expires: new Date(expiresAt)
+  });
+}

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { familyComposite } from '../analysis/composite.js';
 import { ErrorBody, FamilySeries, IdParams, Series, SeriesQuery } from '../schemas/index.js';
 import { queryWindow } from '../services/assessment.js';
-import { windowedSeries } from '../services/indicator-series.js';
+import { familySeries, windowedSeries } from '../services/indicator-series.js';
 
 export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { catalogue, observations } = app.store;
@@ -35,19 +34,7 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
       const family = catalogue.listFamilies().find((f) => f.id === req.params.id);
       if (!family) return reply.notFound(`no family "${req.params.id}"`);
       const window = queryWindow(observations.firstDate(), app.clock().toISOString().slice(0, 10), req.query);
-      const indicators = catalogue.listIndicators().filter((i) => i.family.id === family.id && !i.retired);
-      const series = indicators.map((i) => ({
-        id: i.id,
-        title: i.title,
-        points: windowedSeries(app.store, i, window)
-      }));
-      return {
-        familyId: family.id,
-        title: family.title,
-        ...window,
-        composite: familyComposite(series.map((s) => s.points)),
-        indicators: series
-      };
+      return familySeries(app.store, family, window);
     }
   );
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Annotation } from './annotation.js';
-import { AssessmentAt, FitPoint, Warning } from './assessment.js';
+import { AssessmentAt, FitPoint } from './assessment.js';
+import { Warning } from './warnings.js';
 import { IsoDate } from './common.js';
 import { Observation } from './observation.js';
 import { Period, SeriesPoint } from './series.js';

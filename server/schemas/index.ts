@@ -7,6 +7,7 @@ export * from './overview.js';
 export * from './health.js';
 export * from './source.js';
 export * from './assessment.js';
+export * from './warnings.js';
 export * from './account.js';
 export * from './digest.js';
 export * from './import.js';

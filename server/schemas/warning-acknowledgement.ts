@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Warning } from './assessment.js';
+import { Warning } from './warnings.js';
 
 /** Why a warning was acknowledged, in the acknowledger's words. */
 const Note = z.string().trim().min(1, 'say why, in a few words').max(1000, 'at most 1000 characters');

@@ -1,5 +1,6 @@
-// One indicator's series over a window, reading only the observations that window needs.
-import { periodOf } from '../analysis/periods.js';
+// One indicator's (or one family's) series over a window, reading only the observations that window needs.
+import { familyComposite } from '../analysis/composite.js';
+import { periodOf, type PeriodKind } from '../analysis/periods.js';
 import { indicatorSeries, type SeriesPoint } from '../analysis/series.js';
 import type { Store } from '../db/store.js';
 import type { IndicatorSummary } from '../schemas/index.js';
@@ -20,4 +21,21 @@ export function windowedSeries(
   const readFrom = seedDay ? periodOf(seedDay, window.period).start : firstStart;
   const readings = store.observations.activeReadings(indicator.id, readFrom, periodOf(window.to, window.period).end);
   return indicatorSeries({ readings, ...window, cadenceDays: indicator.cadenceDays });
+}
+
+/** A family's live indicators over `window`, each windowed as above, and their composite. */
+export function familySeries<P extends PeriodKind>(
+  store: Store,
+  family: { id: string; title: string },
+  window: Window<P>
+) {
+  const indicators = store.catalogue.listIndicators().filter((i) => i.family.id === family.id && !i.retired);
+  const series = indicators.map((i) => ({ id: i.id, title: i.title, points: windowedSeries(store, i, window) }));
+  return {
+    familyId: family.id,
+    title: family.title,
+    ...window,
+    composite: familyComposite(series.map((s) => s.points)),
+    indicators: series
+  };
 }

@@ -6,25 +6,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULTS, launchBrowser, signInAs } from './support/browser.js';
 import { startTestServer } from '../support/test-server.js';
+import { EVERY_PAGE } from '../support/pages.js';
 
-const PAGES = [
-  '/',
-  '/indicators/external-funding-flows',
-  '/families/funding',
-  '/scenarios',
-  '/scenarios/underground-persistence',
-  '/briefing?from=2023-02-01&to=2024-01-31',
-  '/warnings',
-  '/validator',
-  '/digests',
-  '/digests/preview',
-  '/sources',
-  '/import',
-  '/settings',
-  '/admin/users',
-  '/admin/audit',
-  '/admin/deliveries'
-];
+const PAGES = EVERY_PAGE;
 
 describe('phone layout (390 px)', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
