@@ -18,15 +18,24 @@ export function utcDateTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-// One formatter for every time on a page: building one is far costlier than using it.
+// One formatter for every time on a page: building one is far costlier than using it. Even using it
+// is slow next to a table's worth of rows, and the name only changes with the UTC offset (summer or
+// winter time), so each offset's name is worked out once.
 let zoneFormat: Intl.DateTimeFormat | null = null;
+const zoneByOffset = new Map<number, string>();
 
 /** The reader's time zone as a short name at that moment ("CET", "GMT+5"). */
 export function zoneName(iso: string): string {
   const d = parseISO(iso);
   if (Number.isNaN(d.getTime())) return '';
-  zoneFormat ??= new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' });
-  return zoneFormat.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const offset = d.getTimezoneOffset();
+  let name = zoneByOffset.get(offset);
+  if (name === undefined) {
+    zoneFormat ??= new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' });
+    name = zoneFormat.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    zoneByOffset.set(offset, name);
+  }
+  return name;
 }
 
 /** "15 Mar 2024 14:05 CET": a local time named with its zone, for running text where a <Time> cannot go. */

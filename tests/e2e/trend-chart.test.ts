@@ -46,4 +46,10 @@ describe('indicator trend chart', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(3);
   });
+
+  it('offers the range as date fields once the page has settled', async () => {
+    const range = page.getByRole('group', { name: 'Chart range' });
+    await expect.poll(() => range.getByLabel('From').getAttribute('type')).toBe('date');
+    expect(await range.getByLabel('To').getAttribute('type')).toBe('date');
+  });
 });
