@@ -65,7 +65,7 @@ describe('dark theme and phone details', () => {
 
   it('dark: the overview’s sparklines stand out from their card', async () => {
     await signInAs(dark, server.url, 'manager', '/');
-    const line = dark.locator('svg line.seg:not(.carried)').first();
+    const line = dark.locator('svg path.seg:not(.carried)').first();
     await line.waitFor();
     const stroke = await line.evaluate((el) => getComputedStyle(el).stroke);
     expect(contrast(stroke, await style(dark, 'table', 'background-color'))).toBeGreaterThanOrEqual(3);

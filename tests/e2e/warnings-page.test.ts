@@ -103,6 +103,9 @@ describe('warnings page', () => {
     await page.goto(`${server.url}/warnings?state=acknowledged`);
     const row = page.locator(`tr[data-warning-id="${tripwireId}"]`);
     await row.getByText('Known collection gap: field office tasked.').waitFor();
+    // A family's list renders when opened.
+    const summaries = page.getByTestId('staleness-groups').locator('summary');
+    for (const summary of await summaries.all()) await summary.click();
     expect(await page.getByTestId('staleness-groups').locator('li').count()).toBeGreaterThanOrEqual(n);
   });
 

@@ -6,8 +6,11 @@ import type { PageLoad } from './$types.js';
 export const load = (async ({ fetch, depends }) => {
   depends(DIGESTS_DEPENDENCY);
   try {
-    const [digests, preview] = await Promise.all([listDigests(fetch), getDigestPreview(fetch)]);
-    return { digests, preview };
+    // The preview composes a whole digest on the server: the page shows the archive without waiting
+    // for it, and the card fills in when it comes (a failure shows in the card, not as an unhandled rejection).
+    const preview = getDigestPreview(fetch);
+    preview.catch(() => {});
+    return { digests: await listDigests(fetch), preview };
   } catch (e) {
     throwPageError(e);
   }
