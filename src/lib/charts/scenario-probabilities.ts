@@ -47,7 +47,8 @@ function scenarioDatasets(fit: ProbabilityView): ProbabilityDataset[] {
 function gapDataset(points: FitPoint[]): ProbabilityDataset {
   return {
     role: 'gap-key',
-    label: 'No evidence in the period: belief fading toward the priors (hatched)',
+    // Short enough to fit a phone's legend row; the footer and tooltip say the rest.
+    label: 'No evidence: fading to the priors (hatched)',
     data: [],
     gaps: gapsOf(points, (p) => p.evidence === 0, spanOf),
     gapFill: hatch(GAP_STRIPES, 6, 2),
@@ -87,6 +88,9 @@ export function probabilityConfig(fit: ProbabilityView): ChartConfiguration<'lin
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      // The points are built sorted as { x: ms, y }: chart.js can take them as they are.
+      parsing: false,
+      normalized: true,
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: timeAxis(fit.points, fit),
