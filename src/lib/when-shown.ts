@@ -42,3 +42,11 @@ export function whenShown(element: Element, work: () => void, margin = '200px'):
     cancelIdle?.();
   };
 }
+
+/**
+ * Resolves in a later task. Between loading a chart builder (evaluating chart.js) and drawing with it,
+ * so the two are separate tasks and neither blocks input as long as both would together.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

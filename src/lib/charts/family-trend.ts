@@ -5,7 +5,7 @@ import { formatDate, formatPeriod } from '$lib/format.js';
 import * as colour from './palette.js';
 import { withAnnotations } from './annotations.js';
 import { chartTheme } from './palette.js';
-import { middle, timeAxis } from './time-axis.js';
+import { middle, NARROW_CHART, timeAxis, wrapTitle } from './time-axis.js';
 import { CARRIED_DASH } from './trend-datasets.js';
 
 type Point = { x: number; y: number | null };
@@ -28,7 +28,9 @@ function lineDataset(label: string, periods: SeriesPoint[], c: string, composite
     borderColor: c,
     backgroundColor: c,
     borderWidth: composite ? 3.5 : 1.5,
-    pointRadius: periods.map((p) => (p.reading === null || p.carried ? 0 : composite ? 3.5 : 2.5)),
+    // Only the composite marks its observed periods (the dash marks carried ones): per-point radii stop
+    // chart.js sharing one set of point options, so the thin indicator lines get none and draw cheaply.
+    pointRadius: composite ? periods.map((p) => (p.reading === null || p.carried ? 0 : 3.5)) : 0,
     pointHoverRadius: 5,
     spanGaps: false,
     // Dashed where carried forward: "no information" must not look like "nothing happened".
@@ -58,7 +60,11 @@ function tooltipLabel(item: TooltipItem<'line'>): string {
   return `${ds.label}: ${p.reading.toFixed(2)} (${how})`;
 }
 
-export function familyConfig(family: FamilySeries, scaleWords: string): ChartConfiguration<'line', Point[]> {
+export function familyConfig(
+  family: FamilySeries,
+  scaleWords: string,
+  narrow = false
+): ChartConfiguration<'line', Point[]> {
   const datasets = [
     lineDataset('Family composite (confidence-weighted mean)', family.composite, colour.READING, true),
     ...family.indicators.map((i, k) =>
@@ -73,6 +79,9 @@ export function familyConfig(family: FamilySeries, scaleWords: string): ChartCon
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      // The data is already chart.js's own {x, y}, in time order: no parsing, no sorting.
+      parsing: false,
+      normalized: true,
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: timeAxis(family.composite, family),
@@ -83,8 +92,9 @@ export function familyConfig(family: FamilySeries, scaleWords: string): ChartCon
           afterBuildTicks: (axis) => {
             axis.ticks = [1, 2, 3, 4, 5].map((value) => ({ value }));
           },
-          ticks: { callback: (v) => LEVEL_TICKS[Number(v)] ?? String(v) },
-          title: { display: true, text: `Level (${scaleWords})` },
+          ticks: { callback: (v) => (narrow ? String(v) : (LEVEL_TICKS[Number(v)] ?? String(v))) },
+          // On a phone the one-line title is taller than the chart and would be cut off.
+          title: { display: true, text: narrow ? wrapTitle(`Level (${scaleWords})`, 26) : `Level (${scaleWords})` },
           grid: { color: chartTheme().grid }
         }
       },
@@ -119,5 +129,6 @@ export function createFamilyChart(
   scaleWords: string,
   annotations: Annotation[] = []
 ): FamilyChart {
-  return new Chart(canvas, withAnnotations(familyConfig(family, scaleWords), annotations));
+  const narrow = canvas.parentElement!.clientWidth < NARROW_CHART;
+  return new Chart(canvas, withAnnotations(familyConfig(family, scaleWords, narrow), annotations));
 }

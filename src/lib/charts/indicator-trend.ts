@@ -5,7 +5,7 @@ import { warningSpan } from '$lib/chart-links.js';
 import { firstWords, formatDate, formatPeriod, formatQuantity } from '$lib/format.js';
 import { withAnnotations } from './annotations.js';
 import { scenarioBandsPlugin } from './scenario-bands.js';
-import { timeAxis } from './time-axis.js';
+import { NARROW_CHART, timeAxis, wrapTitle } from './time-axis.js';
 import { warningAnnotationsPlugin } from './warning-annotations.js';
 import {
   LEGEND_ROLES,
@@ -83,7 +83,7 @@ function legendLabels(chart: Chart): LegendItem[] {
       ...item,
       // On a phone the long explanations would be clipped at the canvas edge: the words before
       // the colon name the entry, and the table and tooltips explain it.
-      text: chart.width < 560 ? shortLabel(item.text) : item.text,
+      text: chart.width < NARROW_CHART ? shortLabel(item.text) : item.text,
       pointStyle: ds.legendPointStyle,
       lineDash: line ? ((ds.borderDash as number[] | undefined) ?? []) : item.lineDash,
       lineWidth: line ? 2 : item.lineWidth,
@@ -92,18 +92,10 @@ function legendLabels(chart: Chart): LegendItem[] {
   });
 }
 
-/** Splits a long axis title into lines, so a vertical title fits the chart's height. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + word.length < width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
-export function trendConfig(input: TrendInput & { scaleWords: string }): ChartConfiguration<TrendType, TrendPoint[]> {
+export function trendConfig(
+  input: TrendInput & { scaleWords: string },
+  narrow = false
+): ChartConfiguration<TrendType, TrendPoint[]> {
   const { indicator, series } = input;
   const theme = chartTheme();
   return {
@@ -126,10 +118,15 @@ export function trendConfig(input: TrendInput & { scaleWords: string }): ChartCo
             axis.ticks = [1, 2, 3, 4, 5].map((value) => ({ value }));
           },
           ticks: {
-            callback: (value) => `${value} · ${firstWords(indicator.levels[Number(value) - 1] ?? '', 3)}`,
+            // On a phone the level words would squeeze the plot: bare numbers there (the tooltip has the words).
+            callback: (value) =>
+              narrow ? String(value) : `${value} · ${firstWords(indicator.levels[Number(value) - 1] ?? '', 3)}`,
             font: { size: 11 }
           },
-          title: { display: true, text: `Level (${input.scaleWords})` },
+          title: {
+            display: true,
+            text: narrow ? wrapTitle(`Level (${input.scaleWords})`, 26) : `Level (${input.scaleWords})`
+          },
           grid: { color: theme.grid }
         },
         ...(indicator.quantity
@@ -146,7 +143,7 @@ export function trendConfig(input: TrendInput & { scaleWords: string }): ChartCo
                 title: {
                   display: true,
                   color: theme.quantity,
-                  text: wrap(`Right axis: ${indicator.quantity.label} (${indicator.quantity.unit})`, 34)
+                  text: wrapTitle(`Right axis: ${indicator.quantity.label} (${indicator.quantity.unit})`, 34)
                 }
               }
             }
@@ -194,5 +191,6 @@ export function createTrendChart(
   input: TrendInput & { scaleWords: string },
   annotations: Annotation[] = []
 ): TrendChart {
-  return new Chart(canvas, withAnnotations(trendConfig(input), annotations));
+  const narrow = canvas.parentElement!.clientWidth < NARROW_CHART;
+  return new Chart(canvas, withAnnotations(trendConfig(input, narrow), annotations));
 }

@@ -4,6 +4,20 @@ import { addDays, parseISO } from 'date-fns';
 
 type Span = { start: string; end: string };
 
+/** Below this canvas width (a phone) ticks are bare level numbers and the axis title wraps. */
+export const NARROW_CHART = 560;
+
+/** Splits a title into lines of about `width` characters, so a vertical title fits a short chart. */
+export function wrapTitle(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length < width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 const time = (iso: string) => parseISO(iso).getTime();
 
 /** A period's value sits at its middle: it summarises the whole period, not its first day. */

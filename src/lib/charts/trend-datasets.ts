@@ -55,6 +55,8 @@ function readingDataset(periods: SeriesPoint[]): TrendDataset {
     legendPointStyle: 'line',
     periods,
     data: periods.map((p) => ({ x: middle(p), y: p.reading })),
+    // Already chart.js's own {x, y}, one per period in time order: nothing to parse.
+    parsing: false,
     borderColor: colour.READING,
     backgroundColor: colour.READING,
     borderWidth: 2,
@@ -121,6 +123,7 @@ function quantityDataset(periods: SeriesPoint[], quantity: { unit: string; label
     periods,
     yAxisID: 'quantity',
     data: periods.map((p) => ({ x: middle(p), y: p.quantity })),
+    parsing: false,
     borderColor: colour.QUANTITY_EDGE,
     backgroundColor: colour.QUANTITY_EDGE,
     borderWidth: 1.25,
