@@ -55,9 +55,22 @@ function fileName(role: string, path: string): string {
 async function shoot(page: Page, role: string, path: string, width: number, scheme: string) {
   await page.goto(`${server.url}${path}`);
   await page.waitForLoadState('networkidle');
+  await scrollThrough(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   console.log(`${scheme} ${width} ${role} ${path} overflow=${overflow}`);
   await page.screenshot({ path: join(out, `${fileName(role, path)}-${width}-${scheme}.png`), fullPage: true });
+}
+
+/** Charts draw and deferred sections render as they come near the viewport: pass over the page first. */
+async function scrollThrough(page: Page) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 600) {
+    await page.evaluate((top) => scrollTo(0, top), y);
+    await page.waitForTimeout(150);
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
 }
 
 async function shootAll(browser: Browser, width: number, scheme: 'light' | 'dark') {
