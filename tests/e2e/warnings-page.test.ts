@@ -84,6 +84,8 @@ describe('warnings page', () => {
     const family = groups.locator('details').first();
     await family.locator('summary').click();
     const choose = family.getByRole('checkbox', { name: /^Choose all \d+ open in/ });
+    // The list renders when its family opens: wait for it before counting.
+    await family.locator('li input[type=checkbox]').first().waitFor();
     const n = await family.locator('li input[type=checkbox]').count();
     expect(n).toBeGreaterThan(0);
     await choose.check();
@@ -106,7 +108,7 @@ describe('warnings page', () => {
     // A family's list renders when opened.
     const summaries = page.getByTestId('staleness-groups').locator('summary');
     for (const summary of await summaries.all()) await summary.click();
-    expect(await page.getByTestId('staleness-groups').locator('li').count()).toBeGreaterThanOrEqual(n);
+    await expect.poll(() => page.getByTestId('staleness-groups').locator('li').count()).toBeGreaterThanOrEqual(n);
   });
 
   it('filters by severity, with counts', async () => {
