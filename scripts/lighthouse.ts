@@ -2,7 +2,8 @@
 // against the real server with demonstration data. Not part of `npm test`: scores move with machine
 // load, and no test may depend on timing. Usage: npx vite build && npm run lighthouse [-- <pathFilter>]
 // RUNS=3 measures each page three times and reports the median; LH_DETAIL=1 adds the metrics and
-// the costliest opportunities, which say what to fix.
+// the costliest opportunities and the long tasks (start+duration, script), which say what to fix;
+// FORMS=phone skips the desktop form.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import type { Result } from 'lighthouse';
@@ -23,6 +24,8 @@ const METRICS = [
 const filter = process.argv[2] ?? '';
 const runs = Math.max(1, Number(process.env.RUNS ?? 1));
 const detail = process.env.LH_DETAIL === '1';
+// FORMS=phone measures only the phone form (the slower one, and the one still short of its target).
+const forms = (['desktop', 'phone'] as const).filter((f) => (process.env.FORMS ?? 'desktop,phone').includes(f));
 
 const server = await startTestServer({ demo: true });
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
@@ -62,7 +65,25 @@ function describe(lhr: Result) {
         (a.details?.type === 'opportunity' || a.scoreDisplayMode === 'metricSavings')
     )
     .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
-  return `    ${metrics.join(' ')}\n    to fix: ${opportunities.join(', ') || 'nothing flagged'}`;
+  const longTasks = (
+    (lhr.audits['long-tasks']?.details as { items?: { url?: string; startTime: number; duration: number }[] })?.items ??
+    []
+  )
+    .slice(0, 8)
+    .map((t) => `${Math.round(t.startTime)}+${Math.round(t.duration)} ${(t.url ?? '').split('/').pop()}`);
+  const requests = (
+    (
+      lhr.audits['network-requests']?.details as {
+        items?: { url: string; transferSize?: number; networkEndTime?: number }[];
+      }
+    )?.items ?? []
+  )
+    .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
+    .slice(0, 8)
+    .map(
+      (r) => `${r.url.replace(/^https?:\/\/[^/]+/, '').slice(0, 40)} ${Math.round((r.transferSize ?? 0) / 1024)} KB`
+    );
+  return `    heaviest requests: ${requests.join(', ')}\n    ${metrics.join(' ')}\n    to fix: ${opportunities.join(', ') || 'nothing flagged'}\n    long tasks (ms): ${longTasks.join(', ')}`;
 }
 
 /** Where a failing audit found its problem: the first few elements' selectors. */
@@ -78,7 +99,7 @@ function failingNodes(audit: Result['audits'][string]) {
 const rows: string[][] = [];
 try {
   for (const path of PAGES.filter((p) => p.includes(filter))) {
-    for (const form of ['desktop', 'phone'] as const) {
+    for (const form of forms) {
       const scores: number[][] = [];
       for (let run = 0; run < runs; run++) {
         const flags = {

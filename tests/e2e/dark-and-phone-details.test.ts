@@ -109,6 +109,6 @@ describe('dark theme and phone details', () => {
     await phone.goto(`${server.url}/digests/preview`);
     const lead = phone.locator('main p.lead');
     await lead.waitFor();
-    expect(await lead.textContent()).toMatch(/covering .*\d\d:\d\d (CET|CEST)/);
+    expect(await lead.textContent()).toMatch(/covering .*\d\d:\d\d UTC\+[12]/);
   });
 });

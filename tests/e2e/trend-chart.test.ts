@@ -47,8 +47,10 @@ describe('indicator trend chart', () => {
     expect(await rows.count()).toBeGreaterThan(3);
   });
 
-  it('offers the range as date fields once the page has settled', async () => {
+  it('offers the range as date fields once a reader reaches the range controls', async () => {
     const range = page.getByRole('group', { name: 'Chart range' });
+    expect(await range.getByLabel('From').getAttribute('type')).toBe('text');
+    await range.getByRole('radio', { name: 'Month' }).hover();
     await expect.poll(() => range.getByLabel('From').getAttribute('type')).toBe('date');
     expect(await range.getByLabel('To').getAttribute('type')).toBe('date');
   });

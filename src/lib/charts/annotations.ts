@@ -1,7 +1,7 @@
 // Chart annotations (events and stretches of time an officer noted) drawn on any time chart with
 // chartjs-plugin-annotation (registered in setup.ts). A chart builder adds them with one call: withAnnotations(config, notes).
 import type { ChartConfiguration, ChartType } from 'chart.js';
-import { addDays, parseISO } from 'date-fns';
+import { dayAfter, instant } from './chart-time.js';
 import type { Annotation } from '$shared/index.js';
 
 const INK = '#6b4e16';
@@ -16,7 +16,7 @@ export function annotationsBetween(annotations: readonly Annotation[], from: str
 export const annotationNumber = (index: number) => String(index + 1);
 
 function drawn(a: Annotation, index: number): Record<string, unknown> {
-  const start = parseISO(a.startsOn).getTime();
+  const start = instant(a.startsOn);
   const label = {
     display: true,
     content: annotationNumber(index),
@@ -40,7 +40,7 @@ function drawn(a: Annotation, index: number): Record<string, unknown> {
     };
   }
   // A range includes its last day: it ends at the start of the next one.
-  const end = addDays(parseISO(a.endsOn), 1).getTime();
+  const end = dayAfter(a.endsOn);
   // Drawn over the data (the fill is faint) so bands and stretches do not hide it.
   return {
     type: 'box',

@@ -1,6 +1,6 @@
 import { chartTheme } from './palette.js';
 import type { ScaleOptions } from 'chart.js';
-import { addDays, parseISO } from 'date-fns';
+import { dayAfter, instant } from './chart-time.js';
 
 type Span = { start: string; end: string };
 
@@ -18,13 +18,11 @@ export function wrapTitle(text: string, width: number): string[] {
   return lines;
 }
 
-const time = (iso: string) => parseISO(iso).getTime();
-
 /** A period's value sits at its middle: it summarises the whole period, not its first day. */
-export const middle = (p: Span) => (time(p.start) + addDays(parseISO(p.end), 1).getTime()) / 2;
+export const middle = (p: Span) => (instant(p.start) + dayAfter(p.end)) / 2;
 
 /** The first instant of a period and the first instant after it, for shading whole periods. */
-export const spanOf = (p: Span) => ({ from: time(p.start), to: addDays(parseISO(p.end), 1).getTime() });
+export const spanOf = (p: Span) => ({ from: instant(p.start), to: dayAfter(p.end) });
 
 /**
  * The "Date" axis every time chart shares. It spans whole periods, not just from..to: a value sits
@@ -33,8 +31,8 @@ export const spanOf = (p: Span) => ({ from: time(p.start), to: addDays(parseISO(
 export function timeAxis(points: Span[], fallback: { from: string; to: string }): ScaleOptions<'time'> {
   return {
     type: 'time',
-    min: time(points[0]?.start ?? fallback.from),
-    max: addDays(parseISO(points.at(-1)?.end ?? fallback.to), 1).getTime(),
+    min: instant(points[0]?.start ?? fallback.from),
+    max: dayAfter(points.at(-1)?.end ?? fallback.to),
     time: { tooltipFormat: 'd MMM yyyy', displayFormats: { month: 'MMM yyyy', quarter: 'QQQ yyyy' } },
     title: { display: true, text: 'Date' },
     ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 12 },

@@ -1,8 +1,8 @@
 import type { ChartDataset, PointStyle } from 'chart.js';
-import { parseISO } from 'date-fns';
 import type { IndicatorDetail, Observation, Series, SeriesPoint, Warning } from '$shared/index.js';
 import type { BandCarrier } from './scenario-bands.js';
 import { middle } from './time-axis.js';
+import { instant } from './chart-time.js';
 import * as colour from './palette.js';
 import type { AnnotationCarrier } from './warning-annotations.js';
 import { warningDatasets } from './warning-datasets.js';
@@ -36,8 +36,6 @@ export interface TrendExtras extends BandCarrier, AnnotationCarrier {
 export type TrendDataset = ChartDataset<TrendType, TrendPoint[]> & TrendExtras;
 
 export const CARRIED_DASH = [5, 4];
-
-const time = (iso: string) => parseISO(iso).getTime();
 
 /** Periods after the last observed one carry nothing new: the line ends at the last reading. */
 function upToLastReading(periods: SeriesPoint[]): SeriesPoint[] {
@@ -99,7 +97,7 @@ function observationsDataset(observations: Observation[]): TrendDataset {
     label: 'Individual observations',
     legendPointStyle: 'rectRot',
     observations,
-    data: observations.map((o) => ({ x: time(o.observedAt), y: o.level })),
+    data: observations.map((o) => ({ x: instant(o.observedAt), y: o.level })),
     pointStyle: 'rectRot',
     pointRadius: 4,
     pointHoverRadius: 6,

@@ -1,5 +1,5 @@
 import type { PointStyle } from 'chart.js';
-import { addDays, parseISO } from 'date-fns';
+import { dayAfter, instant } from './chart-time.js';
 import type { IndicatorSummary, Warning, WarningKind } from '$shared/index.js';
 import { runsToNow } from '$lib/chart-links.js';
 import { hatch } from './patterns.js';
@@ -30,11 +30,10 @@ const MARKERS: { kind: WarningKind; label: string; style: PointStyle; rotation: 
   { kind: 'novelty', label: 'Novelty: highest reading in years (★)', style: 'star', rotation: 0 }
 ];
 
-const time = (iso: string) => parseISO(iso).getTime();
 /** `until` is the day the condition ended, and the range covers it; null runs to the chart's edge. */
 function endOf(w: Warning): number | null {
-  if (w.until !== null) return addDays(parseISO(w.until), 1).getTime();
-  return runsToNow(w) ? null : addDays(parseISO(w.at), 1).getTime();
+  if (w.until !== null) return dayAfter(w.until);
+  return runsToNow(w) ? null : dayAfter(w.at);
 }
 
 function markerDatasets(warnings: Warning[]): TrendDataset[] {
@@ -49,7 +48,7 @@ function markerDatasets(warnings: Warning[]): TrendDataset[] {
         label,
         legendPointStyle: style,
         warnings: list,
-        data: list.map((w) => ({ x: time(w.at), y: LANE[kind]! })),
+        data: list.map((w) => ({ x: instant(w.at), y: LANE[kind]! })),
         pointStyle: style,
         rotation,
         pointRadius: 6,
@@ -78,7 +77,7 @@ function rangeDataset(kind: 'tripwire' | 'staleness', label: string, warnings: W
       label,
       legendPointStyle: 'rect',
       data: [],
-      ranges: list.map((w) => ({ from: time(w.at), to: endOf(w), warning: w })),
+      ranges: list.map((w) => ({ from: instant(w.at), to: endOf(w), warning: w })),
       rangeFill: fill,
       backgroundColor: fill,
       borderColor: colour,
