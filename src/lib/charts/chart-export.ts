@@ -33,25 +33,16 @@ export function chartCsv(chart: Chart): string {
   });
 }
 
-/** The canvas as a PNG on white (a transparent chart is unreadable in dark viewers). */
-export function chartPng(chart: Chart): string {
+/**
+ * The canvas as a PNG on white (a transparent chart is unreadable in dark viewers). An OffscreenCanvas
+ * does the copy, so it works the same in the chart worker and in the page.
+ */
+export function chartPng(chart: Chart): Promise<Blob> {
   const { canvas } = chart;
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
+  const copy = new OffscreenCanvas(canvas.width, canvas.height);
   const ctx = copy.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, copy.width, copy.height);
   ctx.drawImage(canvas, 0, 0);
-  return copy.toDataURL('image/png');
-}
-
-/** Saves `href` as `filename` through a temporary link, as a browser download. */
-export function saveAs(href: string, filename: string) {
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  return copy.convertToBlob({ type: 'image/png' });
 }

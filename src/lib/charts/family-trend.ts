@@ -1,11 +1,11 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { Chart } from './setup.js';
+import { Chart, chartItem, type ChartCanvas } from './setup.js';
 import type { FamilySeries, SeriesPoint, Annotation } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
 import * as colour from './palette.js';
 import { withAnnotations } from './annotations.js';
 import { chartTheme } from './palette.js';
-import { middle, NARROW_CHART, timeAxis, wrapTitle } from './time-axis.js';
+import { middle, timeAxis, wrapTitle } from './time-axis.js';
 import { CARRIED_DASH } from './trend-datasets.js';
 
 type Point = { x: number; y: number | null };
@@ -123,12 +123,13 @@ export function familyConfig(
   };
 }
 
+/** `narrow`: the chart is phone-sized (under NARROW_CHART pixels wide). */
 export function createFamilyChart(
-  canvas: HTMLCanvasElement,
+  canvas: ChartCanvas,
   family: FamilySeries,
   scaleWords: string,
-  annotations: Annotation[] = []
+  annotations: Annotation[] = [],
+  narrow = false
 ): FamilyChart {
-  const narrow = canvas.parentElement!.clientWidth < NARROW_CHART;
-  return new Chart(canvas, withAnnotations(familyConfig(family, scaleWords, narrow), annotations));
+  return new Chart(chartItem(canvas), withAnnotations(familyConfig(family, scaleWords, narrow), annotations));
 }

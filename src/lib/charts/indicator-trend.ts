@@ -1,5 +1,5 @@
 import type { ChartConfiguration, LegendItem, TooltipItem } from 'chart.js';
-import { Chart } from './setup.js';
+import { Chart, chartItem, type ChartCanvas } from './setup.js';
 import type { Annotation } from '$shared/index.js';
 import { warningSpan } from '$lib/chart-links.js';
 import { firstWords, formatDate, formatPeriod, formatQuantity } from '$lib/format.js';
@@ -186,11 +186,12 @@ export function trendConfig(
   };
 }
 
+/** `narrow`: the chart is phone-sized (under NARROW_CHART pixels wide). */
 export function createTrendChart(
-  canvas: HTMLCanvasElement,
+  canvas: ChartCanvas,
   input: TrendInput & { scaleWords: string },
-  annotations: Annotation[] = []
+  annotations: Annotation[] = [],
+  narrow = false
 ): TrendChart {
-  const narrow = canvas.parentElement!.clientWidth < NARROW_CHART;
-  return new Chart(canvas, withAnnotations(trendConfig(input, narrow), annotations));
+  return new Chart(chartItem(canvas), withAnnotations(trendConfig(input, narrow), annotations));
 }

@@ -1,11 +1,18 @@
 // Colours for charts. Scenarios take colours by their position in the catalogue, so a scenario keeps
 // its colour from one indicator page to the next (the API lists bands in catalogue order).
+/** The chart worker's name when the page is dark. */
+export const DARK_WORKER = 'charts-dark';
+
 export const SCENARIO_COLOURS = ['#2f855a', '#c05621', '#6b46c1', '#2b6cb0', '#b7791f', '#c53030', '#4a5568'];
 
 export const scenarioColour = (index: number) => SCENARIO_COLOURS[index % SCENARIO_COLOURS.length];
 
-// Read once when charts load: the theme follows the system setting, as the page's does.
-const DARK = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+// Read once when charts load: the theme follows the system setting, as the page's does. The chart
+// worker cannot ask (no matchMedia there); the page names it after the theme (see chart-surface.ts).
+const DARK =
+  typeof matchMedia === 'function'
+    ? matchMedia('(prefers-color-scheme: dark)').matches
+    : (globalThis as { name?: string }).name === DARK_WORKER;
 
 export const READING = DARK ? '#e3e8ee' : '#1d2b3a';
 export const CARRIED = DARK ? '#94a1ae' : '#8593a3';

@@ -7,9 +7,11 @@ export function hatch(colour: string, spacing = 7, width = 1.5): CanvasPattern |
   const key = `${colour}/${spacing}/${width}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const tile = document.createElement('canvas');
+  // In the chart worker there is no document: an OffscreenCanvas tiles the same.
+  const tile =
+    typeof document === 'undefined' ? new OffscreenCanvas(spacing, spacing) : document.createElement('canvas');
   tile.width = tile.height = spacing;
-  const ctx = tile.getContext('2d');
+  const ctx = tile.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
   if (!ctx) return colour;
   ctx.strokeStyle = colour;
   ctx.lineWidth = width;

@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { Chart } from './setup.js';
+import { Chart, chartItem, type ChartCanvas } from './setup.js';
 import { chartTheme, onPaper } from './palette.js';
 import type { FitPoint, ScenarioFit, Annotation } from '$shared/index.js';
 import { formatDate, formatPeriod } from '$lib/format.js';
@@ -122,11 +122,11 @@ export function probabilityConfig(fit: ProbabilityView): ChartConfiguration<'lin
 }
 
 export function createProbabilityChart(
-  canvas: HTMLCanvasElement,
+  canvas: ChartCanvas,
   fit: ProbabilityView,
   annotations: Annotation[] = [],
   paper = false
 ): ProbabilityChart {
   const config = withAnnotations(probabilityConfig(fit), annotations);
-  return new Chart(canvas, paper ? onPaper(config) : config);
+  return new Chart(chartItem(canvas), paper ? onPaper(config) : config);
 }

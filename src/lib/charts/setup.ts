@@ -36,3 +36,9 @@ Chart.defaults.color = theme.ink;
 Chart.defaults.borderColor = theme.grid;
 
 export { Chart };
+
+/** A canvas in the page or one handed to the chart worker. */
+export type ChartCanvas = HTMLCanvasElement | OffscreenCanvas;
+
+/** chart.js draws on an OffscreenCanvas (through its BasicPlatform), though its types list only elements. */
+export const chartItem = (canvas: ChartCanvas) => canvas as unknown as HTMLCanvasElement;
