@@ -1,15 +1,32 @@
 import { format, parseISO } from 'date-fns';
 
+// Dates are written by hand rather than with date-fns' format(), which interprets its pattern on every
+// call: a table or an overview formats hundreds of dates while the page first renders, and a phone
+// felt it. The unit tests hold these to date-fns' own output.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const two = (n: number) => String(n).padStart(2, '0');
+const day = (d: Date) => `${d.getDate()} ${MONTHS[d.getMonth()]} ${String(d.getFullYear()).padStart(4, '0')}`;
+
+/** The number of days in month `m` (1–12) of year `y`: leap years repeat every 400 years. */
+const daysIn = (y: number, m: number) => new Date(Date.UTC(2000 + (y % 400), m, 0)).getUTCDate();
+
 /** "15 Mar 2024" for a YYYY-MM-DD or ISO timestamp. */
 export function formatDate(iso: string): string {
+  const plain = PLAIN_DAY.exec(iso);
+  if (plain) {
+    // A calendar day names itself: no Date, no time zone, no parsing beyond its three numbers.
+    const [y, m, d] = [Number(plain[1]), Number(plain[2]), Number(plain[3])];
+    return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) ? `${d} ${MONTHS[m - 1]} ${plain[1]}` : iso;
+  }
   const d = parseISO(iso);
-  return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy');
+  return Number.isNaN(d.getTime()) ? iso : day(d);
 }
 
 /** "15 Mar 2024 14:05" in the reader's time zone, for when something was recorded. */
 export function formatDateTime(iso: string): string {
   const d = parseISO(iso);
-  return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy HH:mm');
+  return Number.isNaN(d.getTime()) ? iso : `${day(d)} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** "15 Mar 2024 14:05" in UTC, for the hover text beside a local time. */

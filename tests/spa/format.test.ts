@@ -2,7 +2,8 @@
 // worked out without building locale formatters (costly on a phone's first screen).
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatQuantity, zoneName } from '$lib/format.js';
+import { format, parseISO } from 'date-fns';
+import { formatDate, formatDateTime, formatQuantity, zoneName } from '$lib/format.js';
 
 describe('formatQuantity', () => {
   it('groups thousands and keeps at most two decimals', () => {
@@ -27,7 +28,9 @@ describe('formatQuantity', () => {
 describe('zoneName', () => {
   const original = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = original;
+    // Assigning undefined would set the text "undefined".
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
   });
 
   it.each([
@@ -44,5 +47,40 @@ describe('zoneName', () => {
 
   it('is empty for a time it cannot read', () => {
     expect(zoneName('not a time')).toBe('');
+  });
+});
+
+describe('formatDate and formatDateTime', () => {
+  const day = fc
+    .date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+  const instant = fc.date({ min: new Date('1970-01-01'), max: new Date('2100-12-31'), noInvalidDate: true });
+
+  it("write any day as date-fns' 'd MMM yyyy' does", () => {
+    fc.assert(
+      fc.property(day, (iso) => {
+        expect(formatDate(iso)).toBe(format(parseISO(iso), 'd MMM yyyy'));
+      })
+    );
+  });
+
+  it("write any timestamp as date-fns' 'd MMM yyyy' and 'd MMM yyyy HH:mm' do, in the reader's zone", () => {
+    const original = process.env.TZ;
+    process.env.TZ = 'America/St_Johns';
+    fc.assert(
+      fc.property(instant, (d) => {
+        const iso = d.toISOString();
+        expect(formatDate(iso)).toBe(format(d, 'd MMM yyyy'));
+        expect(formatDateTime(iso)).toBe(format(d, 'd MMM yyyy HH:mm'));
+      })
+    );
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
+  });
+
+  it('give back what is not a date', () => {
+    for (const text of ['2024-02-30', '2023-02-29', '2024-13-01', 'soon']) expect(formatDate(text)).toBe(text);
+    expect(formatDate('2024-02-29')).toBe('29 Feb 2024');
+    expect(formatDateTime('soon')).toBe('soon');
   });
 });
