@@ -89,7 +89,10 @@ function describe(lhr: Result) {
     .map(
       (r) => `${r.url.replace(/^https?:\/\/[^/]+/, '').slice(0, 40)} ${Math.round((r.transferSize ?? 0) / 1024)} KB`
     );
-  return `    heaviest requests: ${requests.join(', ')}\n    ${metrics.join(' ')}\n    to fix: ${opportunities.join(', ') || 'nothing flagged'}\n    long tasks (ms): ${longTasks.join(', ')}`;
+  type LcpDetails = { items?: { items?: { node?: { snippet?: string } }[] }[] };
+  const lcp = (lhr.audits['largest-contentful-paint-element']?.details as LcpDetails | undefined)?.items?.[0]
+    ?.items?.[0]?.node?.snippet;
+  return `    largest paint: ${lcp?.slice(0, 100) ?? '?'}\n    heaviest requests: ${requests.join(', ')}\n    ${metrics.join(' ')}\n    to fix: ${opportunities.join(', ') || 'nothing flagged'}\n    long tasks (ms): ${longTasks.join(', ')}`;
 }
 
 /** Where a failing audit found its problem: the first few elements' selectors. */
