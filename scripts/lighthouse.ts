@@ -8,9 +8,9 @@ import { setPriority } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import type { Result } from 'lighthouse';
-import { DEMO_ACCOUNTS } from '../server/auth/demo-accounts.js';
 import { SESSION_COOKIE } from '../server/auth/auth-plugin.js';
 import { startTestServer } from '../tests/support/test-server.js';
+import { demoAdminSession } from './support/demo-admin.js';
 import { READER_PAGES } from '../tests/support/pages.js';
 
 const PAGES = ['/login', ...READER_PAGES];
@@ -29,13 +29,7 @@ const detail = process.env.LH_DETAIL === '1';
 const forms = (['desktop', 'phone'] as const).filter((f) => (process.env.FORMS ?? 'desktop,phone').includes(f));
 
 const server = await startTestServer({ demo: true });
-const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
-const login = await server.app.inject({
-  method: 'POST',
-  url: '/api/auth/login',
-  payload: { username: admin.username, password: admin.password }
-});
-const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+const cookie = `${SESSION_COOKIE}=${await demoAdminSession(server.app)}`;
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   chromeFlags: [

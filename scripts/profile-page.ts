@@ -3,9 +3,10 @@
 // the kinds of work inside it and the functions that took the most of it.
 // Usage: npx vite build && npx tsx scripts/profile-page.ts <path>
 import { chromium } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '../server/auth/demo-accounts.js';
 import { SESSION_COOKIE } from '../server/auth/auth-plugin.js';
 import { startTestServer } from '../tests/support/test-server.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/e2e/support/browser.js';
+import { demoAdminSession } from './support/demo-admin.js';
 
 /** The parts of a CDP CPU profile read here. */
 type Profile = {
@@ -30,17 +31,8 @@ const KINDS = [
 
 const path = process.argv[2] ?? '/';
 const server = await startTestServer({ demo: true });
-const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
-const login = await server.app.inject({
-  method: 'POST',
-  url: '/api/auth/login',
-  payload: { username: admin.username, password: admin.password }
-});
-const token = login.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run']
-});
+const token = await demoAdminSession(server.app);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 try {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url }]);

@@ -46,6 +46,12 @@ function chartWorker(): Worker {
     if (data.type === 'failed') waiting?.reject(new Error(data.message));
     else waiting?.resolve(data);
   };
+  // A worker that cannot start (its script refused or broken) fails every chart waiting on it, rather
+  // than leaving them waiting for good.
+  worker.onerror = () => {
+    for (const waiting of pending.values()) waiting.reject(new Error('The chart worker could not start.'));
+    pending.clear();
+  };
   return worker;
 }
 
