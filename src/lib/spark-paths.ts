@@ -1,6 +1,7 @@
 // A sparkline's drawing as four SVG paths, in one pass over its months. The overview holds dozens of
-// sparklines of up to ten years each, drawn while the page first renders: one loop, coordinates
-// rounded to a tenth of a pixel (shorter strings, the same picture), and no per-month objects.
+// sparklines of up to ten years each, drawn while the page first renders: one loop, no per-month
+// objects, and short path text (the browser parses every path): coordinates rounded to a tenth of a
+// pixel, and a run of months in one style is one polyline ("M x y L x y x y …"), not a move per month.
 
 export type SparkPoint = { start: string; reading: number | null; carried: boolean };
 
@@ -40,18 +41,22 @@ export function sparkPaths(points: SparkPoint[], width: number, height: number):
   let prevX = 0;
   let prevY = 0;
   let prevKnown = false;
+  // The style of the segment that ended at the previous month, when there was one.
+  let runStyle: 'solid' | 'carried' | null = null;
   for (let i = 0; i < n; i++) {
     const p = points[i];
     if (p.reading === null) {
-      prevKnown = false;
+      [prevKnown, runStyle] = [false, null];
       continue;
     }
     const px = x(i);
     const py = y(p.reading);
     if (prevKnown) {
-      const segment = `M${prevX} ${prevY}L${px} ${py}`;
-      if (p.carried) carried += segment;
+      const style = p.carried ? 'carried' : 'solid';
+      const segment = style === runStyle ? ` ${px} ${py}` : `M${prevX} ${prevY}L${px} ${py}`;
+      if (style === 'carried') carried += segment;
       else solid += segment;
+      runStyle = style;
     }
     const isLast = i === n - 1;
     if (!(dense && p.carried && !isLast)) {

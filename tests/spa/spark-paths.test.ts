@@ -19,6 +19,12 @@ describe('sparkPaths', () => {
     expect(drawn.summary).toBe('3 observed of 4 months, latest reading 4.0');
   });
 
+  it('draws a run of months in one style as one line', () => {
+    const drawn = sparkPaths([month(0, 2), month(1, 3), month(2, 4), month(3, 4, true), month(4, 4, true)], 130, 26);
+    expect(drawn.solid).toBe('M3 18L34 13 65 8');
+    expect(drawn.carried).toBe('M65 8L96 8 127 8');
+  });
+
   it('keeps only observed and latest dots on a long carried run', () => {
     const points = Array.from({ length: 36 }, (_, i) => month(i % 12, 3, i > 0));
     const drawn = sparkPaths(points, 130, 26);
