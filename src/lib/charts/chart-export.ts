@@ -34,15 +34,23 @@ export function chartCsv(chart: Chart): string {
 }
 
 /**
- * The canvas as a PNG on white (a transparent chart is unreadable in dark viewers). An OffscreenCanvas
- * does the copy, so it works the same in the chart worker and in the page.
+ * The canvas as a PNG on white (a transparent chart is unreadable in dark viewers). The chart worker
+ * copies onto an OffscreenCanvas; the page, drawing charts itself only where a browser lacks one,
+ * onto a canvas element.
  */
 export function chartPng(chart: Chart): Promise<Blob> {
   const { canvas } = chart;
-  const copy = new OffscreenCanvas(canvas.width, canvas.height);
-  const ctx = copy.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, copy.width, copy.height);
-  ctx.drawImage(canvas, 0, 0);
-  return copy.convertToBlob({ type: 'image/png' });
+  const onWhite = <C extends HTMLCanvasElement | OffscreenCanvas>(copy: C) => {
+    const ctx = copy.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, copy.width, copy.height);
+    ctx.drawImage(canvas, 0, 0);
+    return copy;
+  };
+  if (typeof OffscreenCanvas !== 'undefined')
+    return onWhite(new OffscreenCanvas(canvas.width, canvas.height)).convertToBlob({ type: 'image/png' });
+  const copy = onWhite(Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height }));
+  return new Promise((resolve, reject) =>
+    copy.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be saved.'))), 'image/png')
+  );
 }

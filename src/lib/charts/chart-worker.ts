@@ -26,8 +26,7 @@ self.onmessage = async ({ data }: MessageEvent<ToWorker>) => {
         // The canvas' own size is the chart's size in CSS pixels; chart.js scales it by the ratio.
         entry.canvas.width = data.width;
         entry.canvas.height = data.height;
-        const request = data.request;
-        entry.chart = buildChart(entry.canvas, request, data.width);
+        entry.chart = buildChart(entry.canvas, data.request, data.width);
         return reply({ type: 'drawn', seq: data.seq, legendItems: entry.chart.legend?.legendItems?.length ?? 0 });
       }
       case 'resize':

@@ -76,3 +76,11 @@ export function groupStaleness(warnings: Warning[], familyOf: Record<string, { i
   }
   return { others, staleGroups: [...groups.values()] };
 }
+
+/** Puts every id in the bulk-acknowledgement selection, or takes them all out. */
+export function chooseAll(selected: Set<number>, ids: readonly number[], on: boolean): void {
+  for (const id of ids) {
+    if (on) selected.add(id);
+    else selected.delete(id);
+  }
+}
