@@ -29,6 +29,27 @@ describe('indicator trend chart', () => {
     expect(await page.getByRole('radio', { name: /leading now/ }).isChecked()).toBe(true);
   });
 
+  it('for a range ending in the past, shows the band of the scenario leading at its end', async () => {
+    type Fit = { points: { end: string; leading: string }[] };
+    const fitOf = (query: string) =>
+      page.evaluate(`fetch('/api/scenarios/fit${query}').then((r) => r.json())`) as Promise<Fit>;
+    const to = (await fitOf('?period=quarter')).points[2].end;
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${session.server.url}/indicators/external-funding-flows?period=month&to=${to}`);
+    const expected = (await fitOf(`?period=month&to=${to}`)).points.at(-1)!.leading;
+    await expect.poll(() => chart().getAttribute('data-band')).toBe(expected);
+    expect(asked).toContain('/api/scenarios/fit');
+    // A range running to today ends on today's assessment, whose leader the overview already carries.
+    const now = (await fitOf('')).points.at(-1)!.leading;
+    asked.length = 0;
+    await page.goto(`${session.server.url}/indicators/external-funding-flows`);
+    await expect.poll(() => chart().getAttribute('data-band')).toBe(now);
+    expect(asked).toContain('/api/overview');
+    expect(asked).not.toContain('/api/scenarios/fit');
+    page.removeAllListeners('request');
+  });
+
   it('changes the band from the keyboard, and shows all as a strip', async () => {
     const before = await chart().getAttribute('data-band');
     await page.getByRole('radio', { name: /leading now/ }).focus();

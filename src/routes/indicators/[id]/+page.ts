@@ -16,6 +16,7 @@ import { listWarnings } from '$lib/api/warnings.js';
 import { localToday } from '$lib/format.js';
 import { analysisPresets, latestObservation, rangeFromUrl } from '$lib/range.js';
 import type { SeriesRange } from '$lib/api/observations.js';
+import type { Overview } from '$shared/index.js';
 import type { PageLoad } from './$types.js';
 
 /** The source picker is a convenience: a role that may not list sources still sees the page. */
@@ -28,9 +29,21 @@ async function sourcesIfAllowed(fetch: typeof globalThis.fetch) {
   }
 }
 
-/** The scenario leading in the latest period: the chart shows its band first. A refusal only loses the default. */
-async function leaderNow(fetch: typeof globalThis.fetch, range: SeriesRange): Promise<string | null> {
+/**
+ * The scenario leading in the range's latest period: the chart shows its band first. A range that
+ * runs to today (the default) ends on today's assessment, whose leader the overview already holds:
+ * no request. A refusal only loses the default.
+ */
+async function leaderAtEnd(
+  fetch: typeof globalThis.fetch,
+  range: SeriesRange,
+  overview: Promise<Overview | null>
+): Promise<string | null> {
   try {
+    if (!range.to) {
+      const known = (await overview)?.scenarioPicture.leading;
+      if (known) return known;
+    }
     return (await getScenarioFit(fetch, range)).points.at(-1)?.leading ?? null;
   } catch {
     return null;
@@ -42,14 +55,15 @@ export const load = (async ({ fetch, params, url, parent, depends }) => {
   depends(OBSERVATIONS_DEPENDENCY, WARNINGS_DEPENDENCY, SOURCES_DEPENDENCY, ANNOTATIONS_DEPENDENCY);
   const range = rangeFromUrl(url);
   try {
-    const [{ overview }, indicator, observations, trend, warnings, sources, leader, annotations] = await Promise.all([
-      parent(),
+    const overviewLoaded = parent().then((p) => p.overview);
+    const [overview, indicator, observations, trend, warnings, sources, leader, annotations] = await Promise.all([
+      overviewLoaded,
       getIndicator(fetch, params.id),
       listObservations(fetch, params.id),
       refusalOr(getSeries(fetch, params.id, range)),
       listWarnings(fetch, { indicatorId: params.id, state: 'all' }),
       sourcesIfAllowed(fetch),
-      leaderNow(fetch, range),
+      leaderAtEnd(fetch, range, overviewLoaded),
       listAnnotations(fetch, { indicatorId: params.id })
     ]);
     const presets = analysisPresets(latestObservation(overview), overview?.today ?? localToday());
