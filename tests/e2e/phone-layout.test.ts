@@ -73,6 +73,21 @@ describe('phone layout (390 px)', () => {
     await nav.waitFor({ state: 'hidden' });
   });
 
+  it('the warnings’ choose-all box says what it does, and chooses every open warning listed', async () => {
+    await page.goto(`${server.url}/warnings`);
+    const all = page.getByRole('checkbox', { name: 'Choose every open warning listed' });
+    await all.waitFor();
+    expect(await page.getByText('Choose every open warning listed').isVisible()).toBe(true);
+    await all.check();
+    const listed = await page
+      .locator('tbody')
+      .first()
+      .getByRole('checkbox', { name: /^Choose warning #/ })
+      .count();
+    await page.getByRole('button', { name: `Acknowledge ${listed} chosen` }).waitFor();
+    await all.uncheck();
+  });
+
   it('records an observation starting from the overview', async () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: 'Record observation' }).click();
