@@ -1,5 +1,6 @@
 // The users page asks before it acts on someone else: a role change and disabling wait for a
-// confirmation naming the action, and a password reset uses a masked dialog, never prompt().
+// confirmation naming the action, and a password reset uses a masked dialog, never prompt(). The
+// audit page's filter follows the page shown.
 // Real browser, real server with demo data. No sleeps: every wait is on a locator.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -79,5 +80,19 @@ describe('admin safeguards on the users page', () => {
     await dialog.getByRole('button', { name: 'Reset password' }).click();
     await page.getByRole('status').getByText('demo-officer: password reset').waitFor();
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('the audit filter shows the filter of the page shown, back and forward too', async () => {
+    await page.goto(`${session.server.url}/admin/audit`);
+    const filter = page.getByRole('form', { name: 'Filter the audit trail' });
+    await filter.getByLabel('Who').fill('demo-admin');
+    await filter.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/actor=demo-admin/);
+    await page.getByTestId('audit-table').waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('actor='));
+    await expect.poll(() => filter.getByLabel('Who').inputValue()).toBe('');
+    await page.goForward();
+    await expect.poll(() => filter.getByLabel('Who').inputValue()).toBe('demo-admin');
   });
 });
