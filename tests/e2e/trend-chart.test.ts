@@ -39,6 +39,7 @@ describe('indicator trend chart', () => {
     await page.goto(`${session.server.url}/indicators/external-funding-flows?period=month&to=${to}`);
     const expected = (await fitOf(`?period=month&to=${to}`)).points.at(-1)!.leading;
     await expect.poll(() => chart().getAttribute('data-band')).toBe(expected);
+    expect(await page.getByRole('radio', { name: /leading at the range’s end/ }).isChecked()).toBe(true);
     expect(asked).toContain('/api/scenarios/fit');
     // A range running to today ends on today's assessment, whose leader the overview already carries.
     const now = (await fitOf('')).points.at(-1)!.leading;
@@ -74,5 +75,13 @@ describe('indicator trend chart', () => {
     await range.getByRole('radio', { name: 'Month' }).hover();
     await expect.poll(() => range.getByLabel('From').getAttribute('type')).toBe('date');
     expect(await range.getByLabel('To').getAttribute('type')).toBe('date');
+  });
+
+  it('keeps the band the reader picked when the range changes', async () => {
+    await page.getByRole('radio', { name: 'All, as a strip beside the axis' }).check();
+    await page.getByRole('group', { name: 'Chart range' }).getByRole('radio', { name: 'Quarter' }).click();
+    await page.waitForURL(/period=quarter/);
+    await expect.poll(() => chart().getAttribute('data-band')).toBe('all');
+    expect(await page.getByRole('radio', { name: 'All, as a strip beside the axis' }).isChecked()).toBe(true);
   });
 });
