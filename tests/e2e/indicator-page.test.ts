@@ -1,5 +1,6 @@
 // The indicator page in a real browser against the real server (fresh database, demo data on):
-// overview → indicator → a rejected observation → an accepted one → a correction.
+// overview (its scenario picture as the API has it, the skip link) → indicator → a rejected
+// observation → an accepted one → a correction.
 // Needs the built SPA (`npm test` builds first) and Chromium. No sleeps: every wait is on a locator.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -33,6 +34,26 @@ describe('indicator page', () => {
       .getByText(/(high|moderate|low) confidence/)
       .waitFor();
     await picture.getByText('Open warnings:').waitFor();
+    // …and it is the API's picture: the same leader, and each scenario's probability in its row.
+    type Picture = { leading: string; scenarios: { title: string; probability: number }[] };
+    const api = (await page.evaluate(
+      "fetch('/api/overview').then((r) => r.json()).then((o) => o.scenarioPicture)"
+    )) as Picture;
+    expect(await picture.getAttribute('data-leading')).toBe(api.leading);
+    const rows = picture.locator('tbody tr');
+    for (const [k, s] of api.scenarios.entries()) {
+      expect(await rows.nth(k).locator('td').first().textContent()).toContain(s.title);
+      expect((await rows.nth(k).locator('td.now .num').textContent())!.trim()).toBe(
+        `${Math.round(s.probability * 100)}%`
+      );
+    }
+
+    // The first Tab reaches the skip link, which takes the keyboard past the header to the page.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    expect(await skip.evaluate((a) => a === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.screenshot({ path: join(RESULTS, 'overview.png'), fullPage: true });
 
     // An indicator that already has readings, so its chart is drawn rather than the empty state.
