@@ -89,6 +89,10 @@ describe('admin safeguards on the users page', () => {
     await filter.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/actor=demo-admin/);
     await page.getByTestId('audit-table').waitFor();
+    // A time names the reader's zone, with UTC on hover.
+    const time = page.getByTestId('audit-table').locator('time').first();
+    expect(await time.textContent()).toMatch(/\d\d:\d\d UTC/);
+    expect(await time.getAttribute('title')).toMatch(/\d\d:\d\d UTC$/);
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('actor='));
     await expect.poll(() => filter.getByLabel('Who').inputValue()).toBe('');
